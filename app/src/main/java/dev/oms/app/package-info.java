@@ -1,0 +1,2 @@
+/** The oms command line: up, service and the other verbs. */
+package dev.oms.app;

@@ -1,0 +1,161 @@
+package dev.oms.app.platform;
+
+import dev.oms.bff.BffApplication;
+import dev.oms.cart.CartService;
+import dev.oms.cart.api.CartCommands;
+import dev.oms.contracts.Channels;
+import dev.oms.fulfillment.FulfillmentService;
+import dev.oms.fulfillment.api.FulfillmentConfig;
+import dev.oms.infra.DbConfig;
+import dev.oms.infra.LocalKafka;
+import dev.oms.infra.LocalPostgres;
+import dev.oms.infra.Topics;
+import dev.oms.inventory.InventoryService;
+import dev.oms.messaging.ServiceRuntime;
+import dev.oms.notification.NotificationService;
+import dev.oms.order.OrderService;
+import dev.oms.payment.PaymentService;
+import dev.oms.projections.ProjectionsService;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM: database, broker, every service on its own schema, the projections and
+ * the GraphQL BFF. Services still talk only through Kafka; the BFF gets the cart's command interface and
+ * the projections' queries, as it would get HTTP clients of them in a distributed deployment.
+ */
+public final class Platform implements AutoCloseable {
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Consumer<String> progress;
+    private final Clock clock = Clock.systemUTC();
+    private DbConfig db;
+    private String kafka;
+    private CartService cart;
+    private InventoryService inventory;
+    private ProjectionsService projections;
+    private int httpPort;
+
+    private Platform(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /** Starts everything, reporting each component to {@code progress}; a failure names the component. */
+    public static Platform start(PlatformSettings settings, Consumer<String> progress) {
+        Platform platform = new Platform(progress);
+        try {
+            platform.startAll(settings);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(PlatformSettings settings) {
+        db = settings.externalDb().orElseGet(() -> step("database (embedded PostgreSQL on port " + settings.dbPort() + ")",
+                () -> keep(LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.dbPort())).db()));
+        kafka = settings.externalKafka().orElseGet(() -> step("broker (embedded Kafka on port " + settings.kafkaPort() + ")",
+                () -> keep(LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort())).bootstrapServers()));
+        step("topics", () -> {
+            Topics.ensure(kafka, settings.partitions(), Channels.ALL);
+            return null;
+        });
+        cart = service(CartService.NAME, CartService::register);
+        service(OrderService.NAME, runtime -> OrderService.register(runtime), OrderService.COMPONENTS);
+        inventory = service(InventoryService.NAME, InventoryService::register);
+        service(PaymentService.NAME, PaymentService::register);
+        service(FulfillmentService.NAME, runtime ->
+                FulfillmentService.register(runtime, new FulfillmentConfig(settings.fulfillmentStep())));
+        service(NotificationService.NAME, NotificationService::register);
+        projections = service(ProjectionsService.NAME, ProjectionsService::register);
+        if (settings.seedCatalog()) {
+            step("catalog seed", () -> {
+                cart.seedCatalog(DevCatalog.items());
+                inventory.seed(DevCatalog.stock());
+                return null;
+            });
+        }
+        step("GraphQL BFF", () -> startBff(settings.httpPort()));
+    }
+
+    private <S> S service(String name, Function<ServiceRuntime, S> register, String... components) {
+        ServiceLauncher.Running<S> running = ServiceLauncher.launch(name, db, kafka, clock, progress, register, components);
+        started.push(running.stop());
+        return running.service();
+    }
+
+    private Void startBff(int port) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BffApplication.class)
+                .initializers(ctx -> {
+                    var beans = ctx.getBeanFactory();
+                    beans.registerSingleton("cartCommands", cart);
+                    beans.registerSingleton("orderQueries", projections.orders());
+                    beans.registerSingleton("productQueries", projections.products());
+                })
+                .properties("server.port=" + port)
+                .run();
+        started.push(context::close);
+        httpPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+        return null;
+    }
+
+    private <T> T step(String component, Supplier<T> work) {
+        progress.accept("starting " + component);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw new StartupException(component, e);
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    public CartCommands cart() {
+        return cart;
+    }
+
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    public ProjectionsService projections() {
+        return projections;
+    }
+
+    public DbConfig db() {
+        return db;
+    }
+
+    public String kafkaBootstrap() {
+        return kafka;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String graphqlUrl() {
+        return "http://127.0.0.1:" + httpPort + "/graphql";
+    }
+
+    /** Stops in reverse order of start: BFF, services, then broker and database. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                progress.accept("error while stopping: " + e);
+            }
+        }
+    }
+}

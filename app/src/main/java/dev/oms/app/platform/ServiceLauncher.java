@@ -1,0 +1,77 @@
+package dev.oms.app.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.oms.cart.CartService;
+import dev.oms.fulfillment.FulfillmentService;
+import dev.oms.fulfillment.api.FulfillmentConfig;
+import dev.oms.infra.DbConfig;
+import dev.oms.inventory.InventoryService;
+import dev.oms.messaging.ServiceRuntime;
+import dev.oms.notification.NotificationService;
+import dev.oms.order.OrderService;
+import dev.oms.payment.PaymentService;
+import dev.oms.projections.ProjectionsService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Starts one service on its own schema and pool: migrate, register handlers and jobs, start its runtime. */
+public final class ServiceLauncher {
+    private static final int POOL_SIZE = 6;
+
+    private ServiceLauncher() {}
+
+    /** The services {@code oms service} can run alone. */
+    public enum Name {
+        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A running service: the object it registered and how to stop it. */
+    public record Running<S>(S service, AutoCloseable stop) {}
+
+    public static AutoCloseable start(Name name, DbConfig db, String kafka, Consumer<String> progress) {
+        Clock clock = Clock.systemUTC();
+        return switch (name) {
+            case CART -> launch(CartService.NAME, db, kafka, clock, progress, CartService::register).stop();
+            case ORDER -> launch(OrderService.NAME, db, kafka, clock, progress, OrderService::register,
+                    OrderService.COMPONENTS).stop();
+            case INVENTORY -> launch(InventoryService.NAME, db, kafka, clock, progress, InventoryService::register).stop();
+            case PAYMENT -> launch(PaymentService.NAME, db, kafka, clock, progress, PaymentService::register).stop();
+            case FULFILLMENT -> launch(FulfillmentService.NAME, db, kafka, clock, progress,
+                    runtime -> FulfillmentService.register(runtime, new FulfillmentConfig(Duration.ZERO))).stop();
+            case NOTIFICATION -> launch(NotificationService.NAME, db, kafka, clock, progress,
+                    NotificationService::register).stop();
+            case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
+                    ProjectionsService::register).stop();
+        };
+    }
+
+    static <S> Running<S> launch(String name, DbConfig db, String kafka, Clock clock, Consumer<String> progress,
+                                 Function<ServiceRuntime, S> register, String... components) {
+        progress.accept("starting service " + name);
+        HikariDataSource dataSource = null;
+        try {
+            dataSource = db.dataSource(name, name, POOL_SIZE);
+            ServiceRuntime runtime = new ServiceRuntime(name, dataSource, kafka, clock);
+            runtime.migrate(components);
+            S service = register.apply(runtime);
+            runtime.start();
+            HikariDataSource pool = dataSource;
+            return new Running<>(service, () -> {
+                runtime.close();
+                pool.close();
+            });
+        } catch (RuntimeException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            throw new StartupException("service " + name, e);
+        }
+    }
+}

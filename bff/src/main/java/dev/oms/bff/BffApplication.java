@@ -1,0 +1,20 @@
+package dev.oms.bff;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The BFF. It constructs none of its backends: whoever starts it registers a {@code CartCommands}, an
+ * {@code OrderQueries} and a {@code ProductQueries} bean. The BFF owns no database and no Kafka client, so their
+ * auto-configurations stay off even when the launcher's classpath carries them for the services.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+public class BffApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BffApplication.class, args);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.oms.bff.cart;
+
+record CartCreateInput(String customerId, String currency) {}

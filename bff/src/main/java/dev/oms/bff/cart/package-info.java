@@ -1,0 +1,2 @@
+/** The cart operations: create a cart, add lines, read it, check it out; all through the cart service's commands. */
+package dev.oms.bff.cart;

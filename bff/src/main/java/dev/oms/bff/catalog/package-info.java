@@ -1,0 +1,2 @@
+/** The catalog queries: products with price and availability, paged Relay-style. */
+package dev.oms.bff.catalog;

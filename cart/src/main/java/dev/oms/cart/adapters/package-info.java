@@ -1,0 +1,2 @@
+/** JDBC access to the cart schema. */
+package dev.oms.cart.adapters;

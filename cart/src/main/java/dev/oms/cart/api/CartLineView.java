@@ -1,0 +1,3 @@
+package dev.oms.cart.api;
+
+public record CartLineView(String sku, String name, int quantity, Money unitPrice, Money lineTotal) {}

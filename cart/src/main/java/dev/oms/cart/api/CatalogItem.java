@@ -1,0 +1,4 @@
+package dev.oms.cart.api;
+
+/** A product the catalog sells, with its price. */
+public record CatalogItem(String sku, String name, Money price) {}

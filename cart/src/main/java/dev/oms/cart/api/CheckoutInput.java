@@ -1,0 +1,3 @@
+package dev.oms.cart.api;
+
+public record CheckoutInput(String paymentToken, Address shippingAddress) {}

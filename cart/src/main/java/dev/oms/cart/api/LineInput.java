@@ -1,0 +1,3 @@
+package dev.oms.cart.api;
+
+public record LineInput(String sku, int quantity) {}

@@ -1,0 +1,52 @@
+package dev.oms.fulfillment;
+
+import dev.oms.contracts.Channels;
+import dev.oms.fulfillment.adapters.FulfillmentCommandHandler;
+import dev.oms.fulfillment.adapters.ShipmentAdvancer;
+import dev.oms.fulfillment.api.FulfillmentConfig;
+import dev.oms.messaging.MessageHandler;
+import dev.oms.messaging.ServiceRuntime;
+import dev.oms.messaging.Subscription;
+import java.time.Duration;
+import java.util.List;
+
+/** The fulfillment service: creates and cancels shipments on the commands of its topic, and tracks their progress. */
+public final class FulfillmentService {
+    public static final String NAME = "fulfillment";
+    static final Duration AUTO_ADVANCE_POLL = Duration.ofMillis(200);
+
+    private final FulfillmentCommandHandler handler;
+    private final ShipmentAdvancer advancer;
+
+    private FulfillmentService(ServiceRuntime runtime, FulfillmentConfig config) {
+        this.handler = new FulfillmentCommandHandler(config);
+        this.advancer = handler.advancer(runtime.transactions());
+    }
+
+    /** Registers with shipments that stay where they are until told otherwise. */
+    public static FulfillmentService register(ServiceRuntime runtime) {
+        return register(runtime, FulfillmentConfig.manual());
+    }
+
+    /**
+     * Registers its subscriptions and, when the config auto-advances, the job that moves due shipments on. The
+     * caller runs runtime.migrate() before and runtime.start() after.
+     */
+    public static FulfillmentService register(ServiceRuntime runtime, FulfillmentConfig config) {
+        FulfillmentService service = new FulfillmentService(runtime, config);
+        runtime.subscribe(Subscription.of(NAME, List.of(Channels.FULFILLMENT_COMMANDS), service.handler.types(),
+                service.handler));
+        if (config.autoAdvances()) {
+            runtime.every("shipment-auto-advance", AUTO_ADVANCE_POLL, service.advancer::advanceDue);
+        }
+        return service;
+    }
+
+    MessageHandler handler() {
+        return handler;
+    }
+
+    int advanceDueShipments() {
+        return advancer.advanceDue();
+    }
+}

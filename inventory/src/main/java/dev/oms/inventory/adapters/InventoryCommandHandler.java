@@ -1,0 +1,42 @@
+package dev.oms.inventory.adapters;
+
+import com.google.protobuf.Message;
+import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.inventory.v1.CommitStock;
+import dev.oms.contracts.inventory.v1.ReleaseStock;
+import dev.oms.contracts.inventory.v1.ReserveStock;
+import dev.oms.messaging.IncomingMessage;
+import dev.oms.messaging.MessageHandler;
+import dev.oms.messaging.TransactionContext;
+import java.util.Map;
+import java.util.Set;
+
+/** Routes each inventory command to its handler. */
+public final class InventoryCommandHandler implements MessageHandler {
+    private final Map<String, MessageHandler> handlers;
+
+    public InventoryCommandHandler(StockTable stock, ReservationTable reservations) {
+        handlers = Map.of(
+                type(ReserveStock.getDefaultInstance()), new ReserveStockHandler(stock, reservations),
+                type(ReleaseStock.getDefaultInstance()), new ReleaseStockHandler(stock, reservations),
+                type(CommitStock.getDefaultInstance()), new CommitStockHandler(stock, reservations));
+    }
+
+    /** The command types this handler applies: the types its subscription asks for. */
+    public Set<String> types() {
+        return handlers.keySet();
+    }
+
+    @Override
+    public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
+        MessageHandler handler = handlers.get(message.type());
+        if (handler == null) {
+            throw new IllegalArgumentException("inventory does not handle " + message.type());
+        }
+        handler.handle(message, tx);
+    }
+
+    private static String type(Message prototype) {
+        return MessageTypes.typeOf(prototype);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.oms.messaging;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a schema's outbox to Kafka in id order and deletes what the broker acknowledged, in one
+ * transaction per batch. A crash between the acknowledgement and the delete sends the batch again:
+ * at-least-once, made effectively-once by the consumers' inbox. A transaction-scoped advisory lock lets
+ * only one relay per schema publish at a time, which keeps per-key order when several copies run.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String SELECT = """
+            SELECT id, topic, msg_key, message_id, type, schema_version, correlation_id, causation_id, saga_id,
+                   occurred_at, traceparent, producer, payload
+            FROM outbox ORDER BY id LIMIT ?""";
+
+    private final String service;
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(String service, DataSource dataSource, Producer<String, byte[]> producer,
+                       Duration pollInterval, int batchSize) {
+        this.service = service;
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, service + "-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Tells the relay that the outbox has new rows, so it need not wait for its next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int relayed = relayOnce();
+                if (relayed < batchSize) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    log.warn("{} outbox relay failed, retrying in 1 s: {}", service, e.toString());
+                    pause(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    /** Publishes up to one batch; returns how many messages it published. */
+    public int relayOnce() throws SQLException, InterruptedException, ExecutionException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<Long> ids = new ArrayList<>();
+                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+                    select.setInt(1, batchSize);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            ids.add(row.getLong("id"));
+                            acks.add(producer.send(toRecord(row)));
+                        }
+                    }
+                }
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get();
+                }
+                delete(connection, ids);
+                connection.commit();
+                return ids.size();
+            } catch (SQLException | InterruptedException | ExecutionException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(hashtext('oms.outbox.' || current_schema()))");
+             ResultSet result = lock.executeQuery()) {
+            result.next();
+            return result.getBoolean(1);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(ResultSet row) throws SQLException {
+        OutgoingMessage message = OutboxRows.read(row);
+        RecordHeaders headers = new RecordHeaders();
+        message.envelope().toHeaders().forEach(headers::add);
+        return new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), headers);
+    }
+
+    private static void delete(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            delete.setArray(1, array);
+            delete.executeUpdate();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

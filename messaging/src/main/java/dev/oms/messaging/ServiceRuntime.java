@@ -1,0 +1,102 @@
+package dev.oms.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every service runs on: its schema (migrated on start), transactions with an outbox, the relay
+ * that publishes that outbox, its consumers and its periodic jobs. Plain Java, so a service can be started
+ * from the all-in-one launcher, from its own runner, or from a test.
+ */
+public final class ServiceRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
+
+    private final String service;
+    private final String bootstrap;
+    private final Transactions transactions;
+    private final KafkaProducer<String, byte[]> producer;
+    private final OutboxRelay relay;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<MessageConsumer> consumers = new ArrayList<>();
+    private final List<ScheduledJob> jobs = new ArrayList<>();
+    private ScheduledExecutorService scheduler;
+
+    private record ScheduledJob(String name, Duration period, Runnable task) {}
+
+    public ServiceRuntime(String service, DataSource dataSource, String bootstrap, Clock clock) {
+        this.service = service;
+        this.bootstrap = bootstrap;
+        this.producer = KafkaClients.producer(bootstrap, service + "-relay");
+        this.relay = new OutboxRelay(service, dataSource, producer, Duration.ofMillis(100), 500);
+        this.transactions = new Transactions(service, dataSource, clock, relay::wakeUp);
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** Migrates the service's schema (named after the service), with the tables of the given shared components. */
+    public void migrate(String... components) {
+        SchemaMigrator.migrate(transactions.dataSource(), service, components);
+    }
+
+    public void subscribe(Subscription subscription) {
+        subscriptions.add(subscription);
+    }
+
+    /** Runs {@code task} every {@code period} once started; a failing run is logged and the next one goes on. */
+    public void every(String name, Duration period, Runnable task) {
+        jobs.add(new ScheduledJob(name, period, task));
+    }
+
+    public void start() {
+        relay.start();
+        for (Subscription subscription : subscriptions) {
+            MessageConsumer consumer = new MessageConsumer(subscription, transactions, bootstrap);
+            consumers.add(consumer);
+            consumer.start();
+        }
+        if (!jobs.isEmpty()) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, service + "-jobs");
+                t.setDaemon(true);
+                return t;
+            });
+            for (ScheduledJob job : jobs) {
+                scheduler.scheduleWithFixedDelay(() -> runJob(job), job.period().toMillis(), job.period().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void runJob(ScheduledJob job) {
+        try {
+            job.task().run();
+        } catch (RuntimeException e) {
+            log.warn("{} job {} failed: {}", service, job.name(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        consumers.forEach(MessageConsumer::close);
+        relay.close();
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.oms.messaging;
+
+import com.google.protobuf.Message;
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.MessageTypes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Runs work in a transaction of one service's schema, writing what the work emits to the outbox
+ * before the commit. After a commit that emitted anything, the relay is woken up.
+ */
+public final class Transactions {
+    private final String service;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Runnable onOutboxWritten;
+
+    public Transactions(String service, DataSource dataSource, Clock clock, Runnable onOutboxWritten) {
+        this.service = service;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.onOutboxWritten = onOutboxWritten;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public <T> T inTransaction(SqlWork<T> work) {
+        return inTransaction(null, work);
+    }
+
+    /** Runs {@code work} as the handling of {@code cause} (null for work not caused by a message). */
+    public <T> T inTransaction(Envelope cause, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Context tx = new Context(connection, cause, clock.instant());
+            try {
+                T result = work.run(tx);
+                Outbox.append(connection, tx.emitted);
+                connection.commit();
+                if (!tx.emitted.isEmpty()) {
+                    onOutboxWritten.run();
+                }
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } catch (Exception e) {
+                rollbackQuietly(connection, e);
+                throw new TransactionFailedException(e);
+            }
+        } catch (SQLException e) {
+            throw new TransactionFailedException(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private final class Context implements TransactionContext {
+        private final Connection connection;
+        private final Envelope cause;
+        private final Instant now;
+        private final List<OutgoingMessage> emitted = new ArrayList<>();
+
+        Context(Connection connection, Envelope cause, Instant now) {
+            this.connection = connection;
+            this.cause = cause;
+            this.now = now;
+        }
+
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public void emit(String topic, String correlationId, String sagaId, Message payload) {
+            String type = MessageTypes.typeOf(payload);
+            Envelope envelope = new Envelope(
+                    UUID.randomUUID(),
+                    type,
+                    MessageTypes.schemaVersionOf(type),
+                    correlationId,
+                    cause == null ? null : cause.messageId(),
+                    sagaId != null ? sagaId : cause == null ? null : cause.sagaId(),
+                    now,
+                    cause == null ? null : cause.traceparent(),
+                    service);
+            emitted.add(OutgoingMessage.of(topic, envelope, payload));
+        }
+    }
+}

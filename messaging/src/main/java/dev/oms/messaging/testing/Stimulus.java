@@ -1,0 +1,21 @@
+package dev.oms.messaging.testing;
+
+import com.google.protobuf.Message;
+import dev.oms.contracts.Channels;
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.MessageTypes;
+import dev.oms.messaging.IncomingMessage;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds incoming messages as they would arrive from Kafka, for tests that call a handler directly. */
+public final class Stimulus {
+    private Stimulus() {}
+
+    public static IncomingMessage message(String correlationId, String sagaId, Message payload) {
+        String type = MessageTypes.typeOf(payload);
+        Envelope envelope = new Envelope(UUID.randomUUID(), type, MessageTypes.schemaVersionOf(type), correlationId,
+                null, sagaId, Instant.now(), null, "test");
+        return new IncomingMessage(envelope, payload, Channels.EVENTS, 0, 0);
+    }
+}

@@ -1,0 +1,2 @@
+/** Pure notification logic: which notifications count as the same one. */
+package dev.oms.notification.domain;

@@ -1,0 +1,2 @@
+/** Order rules without I/O: the order state machine. */
+package dev.oms.order.domain;

@@ -1,0 +1,2 @@
+/** The PlaceOrder saga: reserve stock, authorize payment, confirm, ship, capture, commit stock, notify. */
+package dev.oms.order.placeorder;

@@ -1,0 +1,39 @@
+package dev.oms.payment;
+
+import dev.oms.contracts.Channels;
+import dev.oms.messaging.MessageHandler;
+import dev.oms.messaging.ServiceRuntime;
+import dev.oms.messaging.Subscription;
+import dev.oms.payment.adapters.PaymentCommandHandler;
+import dev.oms.payment.adapters.PaymentTable;
+import dev.oms.payment.adapters.SandboxPaymentProvider;
+import dev.oms.payment.api.PaymentProvider;
+import java.util.List;
+
+/** The payment service: authorizes, voids and captures order payments, on the commands of its topic. */
+public final class PaymentService {
+    public static final String NAME = "payment";
+
+    private final PaymentCommandHandler handler;
+
+    private PaymentService(PaymentProvider provider) {
+        this.handler = new PaymentCommandHandler(new PaymentTable(), provider);
+    }
+
+    /** Registers with the sandbox provider, whose ledger lives in the payment schema. */
+    public static PaymentService register(ServiceRuntime runtime) {
+        return register(runtime, new SandboxPaymentProvider(runtime.transactions().dataSource(),
+                runtime.transactions().clock()));
+    }
+
+    /** Registers its subscriptions and jobs on the runtime. The caller runs runtime.migrate() before and runtime.start() after. */
+    public static PaymentService register(ServiceRuntime runtime, PaymentProvider provider) {
+        PaymentService service = new PaymentService(provider);
+        runtime.subscribe(Subscription.of(NAME, List.of(Channels.PAYMENT_COMMANDS), service.handler.types(), service.handler));
+        return service;
+    }
+
+    MessageHandler handler() {
+        return handler;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.oms.payment.adapters;
+
+import dev.oms.contracts.payment.v1.AuthorizePayment;
+import dev.oms.messaging.IncomingMessage;
+import dev.oms.messaging.MessageHandler;
+import dev.oms.messaging.TransactionContext;
+import dev.oms.payment.api.AuthorizationResult;
+import dev.oms.payment.api.AuthorizationResult.Approved;
+import dev.oms.payment.api.AuthorizationResult.Declined;
+import dev.oms.payment.api.Money;
+import dev.oms.payment.api.PaymentProvider;
+import dev.oms.payment.domain.IdempotencyKeys;
+import dev.oms.payment.domain.Payment;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Authorizes an order's payment with the provider. A repeat re-replies the recorded outcome; should this
+ * transaction roll back after the provider answered, the retry reaches the provider with the same key and gets
+ * the same answer, so funds are never held twice.
+ */
+final class AuthorizePaymentHandler implements MessageHandler {
+    private final PaymentTable payments;
+    private final PaymentProvider provider;
+
+    AuthorizePaymentHandler(PaymentTable payments, PaymentProvider provider) {
+        this.payments = payments;
+        this.provider = provider;
+    }
+
+    @Override
+    public void handle(IncomingMessage message, TransactionContext tx) throws SQLException {
+        AuthorizePayment command = message.payloadAs(AuthorizePayment.class);
+        Optional<Payment> recorded = payments.findForUpdate(tx.connection(), command.getOrderId());
+        if (recorded.isPresent()) {
+            tx.publish(command.getOrderId(), PaymentReplies.authorizationOutcome(recorded.get()));
+            return;
+        }
+        Money amount = new Money(command.getAmount().getAmount(), command.getAmount().getCurrency());
+        Payment payment = Payment.authorizing(command.getOrderId(), UUID.randomUUID().toString(), amount);
+        Payment decided = amount.isChargeable()
+                ? apply(payment, provider.authorize(key(message), command.getOrderId(), command.getPaymentToken(), amount))
+                : payment.declined("invalid_amount", "the amount must be positive, in an ISO 4217 currency");
+        payments.insert(tx.connection(), decided, tx.now());
+        tx.publish(command.getOrderId(), PaymentReplies.authorizationOutcome(decided));
+    }
+
+    private static Payment apply(Payment payment, AuthorizationResult result) {
+        if (result instanceof Approved approved) {
+            return payment.authorized(approved.authorizationId());
+        }
+        Declined declined = (Declined) result;
+        return payment.declined(declined.code(), declined.reason());
+    }
+
+    private static String key(IncomingMessage message) {
+        AuthorizePayment command = message.payloadAs(AuthorizePayment.class);
+        return IdempotencyKeys.of(message.envelope().sagaId(), command.getOrderId(),
+                command.getDescriptorForType().getName());
+    }
+}

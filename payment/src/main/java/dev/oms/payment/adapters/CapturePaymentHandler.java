@@ -1,0 +1,40 @@
+package dev.oms.payment.adapters;
+
+import dev.oms.contracts.payment.v1.CapturePayment;
+import dev.oms.messaging.IncomingMessage;
+import dev.oms.messaging.MessageHandler;
+import dev.oms.messaging.TransactionContext;
+import dev.oms.payment.api.PaymentProvider;
+import dev.oms.payment.domain.IdempotencyKeys;
+import dev.oms.payment.domain.Payment;
+import java.sql.SQLException;
+
+/**
+ * Takes the authorized funds. A repeat re-replies without a second capture. Capturing a payment that was never
+ * authorized, or was voided, is refused with an exception, so the command is parked rather than answered falsely.
+ */
+final class CapturePaymentHandler implements MessageHandler {
+    private final PaymentTable payments;
+    private final PaymentProvider provider;
+
+    CapturePaymentHandler(PaymentTable payments, PaymentProvider provider) {
+        this.payments = payments;
+        this.provider = provider;
+    }
+
+    @Override
+    public void handle(IncomingMessage message, TransactionContext tx) throws SQLException {
+        CapturePayment command = message.payloadAs(CapturePayment.class);
+        String orderId = command.getOrderId();
+        Payment payment = payments.findForUpdate(tx.connection(), orderId)
+                .orElseThrow(() -> new IllegalStateException("no payment to capture for order " + orderId));
+        if (!payment.status().wasCaptured()) {
+            Payment captured = payment.captured();
+            provider.capture(IdempotencyKeys.of(message.envelope().sagaId(), orderId,
+                    command.getDescriptorForType().getName()), orderId, captured.authorizationId(), captured.amount());
+            payments.updateStatus(tx.connection(), captured, tx.now());
+            payment = captured;
+        }
+        tx.publish(orderId, PaymentReplies.captured(payment));
+    }
+}

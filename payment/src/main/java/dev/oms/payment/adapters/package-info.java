@@ -1,0 +1,2 @@
+/** JDBC tables, the sandbox payment provider and the command handlers of the payment service. */
+package dev.oms.payment.adapters;

@@ -1,0 +1,64 @@
+package dev.oms.projections.order;
+
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.common.v1.OrderLine;
+import dev.oms.contracts.order.v1.OrderPlaced;
+import dev.oms.contracts.order.v1.OrderStatusChanged;
+import dev.oms.projections.internal.EventRoutes;
+import dev.oms.projections.internal.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** The order itself: what was ordered, by whom, and the status of the order state machine. */
+final class OrderProjector {
+    private OrderProjector() {}
+
+    static void routeTo(EventRoutes routes) {
+        routes.on(OrderPlaced.getDefaultInstance(), OrderProjector::placed)
+                .on(OrderStatusChanged.getDefaultInstance(), OrderProjector::statusChanged);
+    }
+
+    /** Keeps a status that a later event already set: a replayed OrderPlaced must not send the order back to PENDING. */
+    static void placed(OrderPlaced event, Envelope envelope, Connection c) throws SQLException {
+        Jdbc.update(c, """
+                INSERT INTO order_view (order_id, customer_id, status, status_at, total_amount, total_currency,
+                                        placed_at, updated_at)
+                VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    customer_id = excluded.customer_id,
+                    status = COALESCE(order_view.status, excluded.status),
+                    status_at = COALESCE(order_view.status_at, excluded.status_at),
+                    total_amount = excluded.total_amount,
+                    total_currency = excluded.total_currency,
+                    placed_at = excluded.placed_at,
+                    updated_at = GREATEST(order_view.updated_at, excluded.updated_at)""",
+                event.getOrderId(), event.getCustomerId(), envelope.occurredAt(), event.getTotal().getAmount(),
+                event.getTotal().getCurrency(), envelope.occurredAt(), envelope.occurredAt());
+        Jdbc.update(c, "DELETE FROM order_line_view WHERE order_id = ?", event.getOrderId());
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO order_line_view (order_id, position, sku, quantity, unit_amount, unit_currency)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < event.getLinesCount(); i++) {
+                OrderLine line = event.getLines(i);
+                insert.setString(1, event.getOrderId());
+                insert.setInt(2, i);
+                insert.setString(3, line.getSku());
+                insert.setInt(4, line.getQuantity());
+                insert.setLong(5, line.getUnitPrice().getAmount());
+                insert.setString(6, line.getUnitPrice().getCurrency());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** An older status change than the one shown (a redelivery) is ignored. */
+    static void statusChanged(OrderStatusChanged event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        Jdbc.update(c, """
+                UPDATE order_view SET status = ?, status_at = ?
+                WHERE order_id = ? AND (status_at IS NULL OR status_at <= ?)""",
+                event.getStatus(), envelope.occurredAt(), event.getOrderId(), envelope.occurredAt());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.oms.projections.order;
+
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.fulfillment.v1.Shipment;
+import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
+import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
+import dev.oms.projections.internal.EventRoutes;
+import dev.oms.projections.internal.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The shipments of an order. A status is replaced only by one at least as recent, so a redelivered event never
+ * moves a shipment back.
+ */
+final class ShipmentProjector {
+    private static final String CREATED = "CREATED";
+    private static final String CANCELLED = "CANCELLED";
+
+    private ShipmentProjector() {}
+
+    static void routeTo(EventRoutes routes) {
+        routes.on(ShipmentCreated.getDefaultInstance(), ShipmentProjector::created)
+                .on(ShipmentStatusChanged.getDefaultInstance(), ShipmentProjector::statusChanged)
+                .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled);
+    }
+
+    static void created(ShipmentCreated event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        for (int i = 0; i < event.getShipmentsCount(); i++) {
+            Shipment shipment = event.getShipments(i);
+            Jdbc.update(c, """
+                    INSERT INTO order_shipment_view (shipment_id, order_id, position, warehouse, status, created_at,
+                                                     status_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (shipment_id) DO UPDATE SET
+                        position = excluded.position, warehouse = excluded.warehouse, created_at = excluded.created_at""",
+                    shipment.getShipmentId(), event.getOrderId(), i, shipment.getWarehouse(),
+                    shipment.getStatus().isEmpty() ? CREATED : shipment.getStatus(), envelope.occurredAt(),
+                    envelope.occurredAt());
+        }
+    }
+
+    static void statusChanged(ShipmentStatusChanged event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        Shipment shipment = event.getShipment();
+        Jdbc.update(c, """
+                INSERT INTO order_shipment_view (shipment_id, order_id, position, warehouse, status, created_at,
+                                                 status_at)
+                VALUES (?, ?, 0, ?, ?, ?, ?)
+                ON CONFLICT (shipment_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at
+                WHERE order_shipment_view.status_at <= excluded.status_at""",
+                shipment.getShipmentId(), event.getOrderId(), shipment.getWarehouse(), shipment.getStatus(),
+                envelope.occurredAt(), envelope.occurredAt());
+    }
+
+    static void cancelled(ShipmentCancelled event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        Jdbc.update(c, """
+                UPDATE order_shipment_view SET status = ?, status_at = ?
+                WHERE order_id = ? AND status_at <= ?""",
+                CANCELLED, envelope.occurredAt(), event.getOrderId(), envelope.occurredAt());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.oms.projections;
+
+import static dev.oms.projections.Events.listed;
+import static dev.oms.projections.Events.stock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oms.projections.api.InvalidCursorException;
+import dev.oms.projections.api.Money;
+import dev.oms.projections.api.ProductEdge;
+import dev.oms.projections.api.ProductPage;
+import dev.oms.projections.api.ProductView;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProductCatalogIT {
+    private ProjectionsFixture projections;
+
+    @BeforeEach
+    void freshDatabase() {
+        projections = new ProjectionsFixture();
+    }
+
+    @AfterEach
+    void close() {
+        projections.close();
+    }
+
+    @Test
+    void pagesThroughProductsInSkuOrder() {
+        for (String sku : List.of("SKU-E", "SKU-A", "SKU-D", "SKU-C", "SKU-B")) {
+            projections.apply(sku, listed(sku, "Product " + sku, 1_000));
+        }
+
+        List<String> seen = new ArrayList<>();
+        ProductPage page = projections.service.products().products(2, null);
+        List<Boolean> hasNext = new ArrayList<>();
+        while (true) {
+            assertThat(page.totalCount()).isEqualTo(5);
+            page.edges().stream().map(edge -> edge.node().sku()).forEach(seen::add);
+            hasNext.add(page.hasNextPage());
+            if (!page.hasNextPage()) {
+                break;
+            }
+            page = projections.service.products().products(2, page.endCursor());
+        }
+
+        assertThat(seen).containsExactly("SKU-A", "SKU-B", "SKU-C", "SKU-D", "SKU-E");
+        assertThat(hasNext).containsExactly(true, true, false);
+        assertThat(page.endCursor()).isEqualTo(page.edges().get(0).cursor());
+    }
+
+    @Test
+    void returnsAnEmptyPageAfterTheLastProduct() {
+        projections.apply("SKU-A", listed("SKU-A", "Anvil", 1_000));
+        ProductEdge only = projections.service.products().products(10, null).edges().get(0);
+
+        ProductPage after = projections.service.products().products(10, only.cursor());
+
+        assertThat(after.edges()).isEmpty();
+        assertThat(after.hasNextPage()).isFalse();
+        assertThat(after.endCursor()).isNull();
+        assertThat(after.totalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesACursorItDidNotHandOut() {
+        assertThatThrownBy(() -> projections.service.products().products(2, "not-a-cursor"))
+                .isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
+    void sumsAvailabilityOverWarehousesEvenForStockReportedBeforeTheListing() {
+        projections.apply("SKU-A", stock("SKU-A", "berlin", 10, 3), stock("SKU-A", "lyon", 5, 0));
+        assertThat(projections.service.products().product("SKU-A")).isEmpty();
+
+        projections.apply("SKU-A", listed("SKU-A", "Anvil", 4_999));
+        assertThat(projections.service.products().product("SKU-A"))
+                .contains(new ProductView("SKU-A", "Anvil", new Money(4_999, "EUR"), 12));
+
+        projections.apply("SKU-A", stock("SKU-A", "lyon", 5, 4), listed("SKU-A", "Anvil, heavy", 5_499));
+        assertThat(projections.service.products().product("SKU-A"))
+                .contains(new ProductView("SKU-A", "Anvil, heavy", new Money(5_499, "EUR"), 8));
+    }
+}

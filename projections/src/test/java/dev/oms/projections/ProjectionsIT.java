@@ -1,0 +1,145 @@
+package dev.oms.projections;
+
+import static dev.oms.projections.Events.notified;
+import static dev.oms.projections.Events.placed;
+import static dev.oms.projections.Events.saga;
+import static dev.oms.projections.Events.shipment;
+import static dev.oms.projections.Events.shipmentStatus;
+import static dev.oms.projections.Events.shipmentsCreated;
+import static dev.oms.projections.Events.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
+import dev.oms.contracts.payment.v1.PaymentAuthorized;
+import dev.oms.contracts.payment.v1.PaymentCaptured;
+import dev.oms.contracts.payment.v1.PaymentDeclined;
+import dev.oms.messaging.IncomingMessage;
+import dev.oms.projections.api.Money;
+import dev.oms.projections.api.NotificationView;
+import dev.oms.projections.api.OrderLineView;
+import dev.oms.projections.api.OrderView;
+import dev.oms.projections.api.PaymentView;
+import dev.oms.projections.api.SagaStepView;
+import dev.oms.projections.api.ShipmentView;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProjectionsIT {
+    private static final String ORDER = "order-1";
+    private static final String SAGA = "saga-1";
+
+    private ProjectionsFixture projections;
+
+    @BeforeEach
+    void freshDatabase() {
+        projections = new ProjectionsFixture();
+    }
+
+    @AfterEach
+    void close() {
+        projections.close();
+    }
+
+    /** Placed, confirmed, paid, shipped in two parcels one of which left, customer told, saga done. */
+    private static List<IncomingMessage> wholeLife() {
+        return ProjectionsFixture.messages(ORDER,
+                placed(ORDER, "customer-7"),
+                saga(ORDER, SAGA, 1, "RUNNING", 0),
+                PaymentAuthorized.newBuilder().setOrderId(ORDER).setPaymentId("pay-1").setAmount(Events.eur(2_550)).build(),
+                status(ORDER, "PENDING", "CONFIRMED"),
+                saga(ORDER, SAGA, 4, "RUNNING", 3),
+                shipmentsCreated(ORDER, shipment("ship-1", "berlin", "CREATED"), shipment("ship-2", "lyon", "CREATED")),
+                status(ORDER, "CONFIRMED", "FULFILLING"),
+                PaymentCaptured.newBuilder().setOrderId(ORDER).setPaymentId("pay-1").setAmount(Events.eur(2_550)).build(),
+                shipmentStatus(ORDER, shipment("ship-1", "berlin", "SHIPPED")),
+                notified(ORDER, "note-1", "order-confirmed"),
+                saga(ORDER, SAGA, 7, "COMPLETED", 6));
+    }
+
+    @Test
+    void showsAnOrderThroughItsWholeLife() {
+        List<IncomingMessage> life = wholeLife();
+        projections.apply(life);
+
+        OrderView order = projections.service.orders().order(ORDER).orElseThrow();
+
+        assertThat(order.customerId()).isEqualTo("customer-7");
+        assertThat(order.status()).isEqualTo("FULFILLING");
+        assertThat(order.total()).isEqualTo(new Money(2_550, "EUR"));
+        assertThat(order.lines()).containsExactly(new OrderLineView("SKU-1", 2, new Money(1_000, "EUR")),
+                new OrderLineView("SKU-2", 1, new Money(550, "EUR")));
+        assertThat(order.payment()).isEqualTo(new PaymentView("CAPTURED"));
+        assertThat(order.shipments()).containsExactly(new ShipmentView("ship-1", "berlin", "SHIPPED"),
+                new ShipmentView("ship-2", "lyon", "CREATED"));
+        assertThat(order.notifications())
+                .containsExactly(new NotificationView("note-1", "EMAIL", "order-confirmed", "ada@example.com"));
+        assertThat(order.saga().id()).isEqualTo(SAGA);
+        assertThat(order.saga().type()).isEqualTo(Events.SAGA_TYPE);
+        assertThat(order.saga().status()).isEqualTo("COMPLETED");
+        assertThat(order.saga().steps()).hasSize(6).allSatisfy(step -> assertThat(step.status()).isEqualTo("SUCCEEDED"));
+        assertThat(order.saga().steps().get(3)).isEqualTo(new SagaStepView("create-shipment", "PIVOT", "SUCCEEDED", 1, null));
+        // Postgres keeps microseconds.
+        assertThat(order.placedAt()).isCloseTo(life.get(0).envelope().occurredAt(), within(1, ChronoUnit.MICROS));
+        assertThat(order.updatedAt())
+                .isCloseTo(life.get(life.size() - 1).envelope().occurredAt(), within(1, ChronoUnit.MICROS));
+    }
+
+    @Test
+    void applyingTheSameEventsAgainChangesNothing() {
+        List<IncomingMessage> life = wholeLife();
+        projections.apply(life);
+        OrderView once = projections.service.orders().order(ORDER).orElseThrow();
+
+        projections.apply(life);
+        assertThat(projections.service.orders().order(ORDER)).contains(once);
+
+        for (IncomingMessage message : life) {
+            projections.apply(List.of(message, message));
+        }
+        assertThat(projections.service.orders().order(ORDER)).contains(once);
+    }
+
+    @Test
+    void keepsTheNewerSagaSnapshotWhenAnOlderOneArrivesLate() {
+        projections.apply(ORDER, placed(ORDER, "customer-7"), saga(ORDER, SAGA, 5, "COMPENSATING", 2),
+                saga(ORDER, SAGA, 3, "RUNNING", 1));
+
+        OrderView order = projections.service.orders().order(ORDER).orElseThrow();
+
+        assertThat(order.saga().status()).isEqualTo("COMPENSATING");
+        assertThat(order.saga().steps().get(2).status()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void showsAPaymentThatOvertookItsOrderOnceTheOrderIsPlaced() {
+        projections.apply(ORDER, PaymentDeclined.newBuilder().setOrderId(ORDER).setCode("card_declined").build());
+        assertThat(projections.service.orders().order(ORDER)).isEmpty();
+
+        projections.apply(ORDER, placed(ORDER, "customer-7"), status(ORDER, "PENDING", "REJECTED"));
+
+        OrderView order = projections.service.orders().order(ORDER).orElseThrow();
+        assertThat(order.status()).isEqualTo("REJECTED");
+        assertThat(order.payment()).isEqualTo(new PaymentView("DECLINED"));
+        assertThat(order.saga()).isNull();
+        assertThat(order.shipments()).isEmpty();
+    }
+
+    @Test
+    void cancelsEveryShipmentOfAnOrder() {
+        projections.apply(ORDER, placed(ORDER, "customer-7"),
+                shipmentsCreated(ORDER, shipment("ship-1", "berlin", "CREATED"), shipment("ship-2", "lyon", "PICKED")),
+                ShipmentCancelled.newBuilder().setOrderId(ORDER).build());
+
+        assertThat(projections.service.orders().order(ORDER).orElseThrow().shipments())
+                .extracting(ShipmentView::status).containsExactly("CANCELLED", "CANCELLED");
+    }
+
+    @Test
+    void knowsNothingOfAnUnknownOrder() {
+        assertThat(projections.service.orders().order("no-such-order")).isEmpty();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.oms.saga;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Message;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A saga as code: its steps in order, each with its kind, command, replies and compensation. Built through
+ * {@link #named(String)}; {@link Builder#build()} refuses a definition that breaks the kind rules.
+ */
+public final class SagaDefinition<D> {
+    private final String name;
+    private final List<SagaStep<D>> steps;
+    private final LocalCompensation<D> onCompleted;
+    private final TerminalHandler<D> onCompensated;
+
+    /** Runs in the transaction that compensates the saga's last step; gets the failure that started it. */
+    @FunctionalInterface
+    public interface TerminalHandler<D> {
+        void run(dev.oms.messaging.TransactionContext tx, D data, String failure) throws Exception;
+    }
+
+    private SagaDefinition(Builder<D> builder) {
+        this.name = builder.name;
+        this.steps = List.copyOf(builder.steps);
+        this.onCompleted = builder.onCompleted;
+        this.onCompensated = builder.onCompensated;
+    }
+
+    public static <D> Builder<D> named(String name) {
+        return new Builder<>(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<SagaStep<D>> steps() {
+        return steps;
+    }
+
+    LocalCompensation<D> onCompleted() {
+        return onCompleted;
+    }
+
+    TerminalHandler<D> onCompensated() {
+        return onCompensated;
+    }
+
+    /** Every message type that is a reply to one of this saga's steps. */
+    public Set<String> replyTypes() {
+        Set<String> types = new HashSet<>();
+        steps.forEach(step -> types.addAll(step.replyTypes()));
+        return Set.copyOf(types);
+    }
+
+    public static final class Builder<D> {
+        private final String name;
+        private final List<SagaStep<D>> steps = new ArrayList<>();
+        private LocalCompensation<D> onCompleted = (tx, data) -> {};
+        private TerminalHandler<D> onCompensated = (tx, data, failure) -> {};
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public StepBuilder<D> step(String stepName, StepKind kind) {
+            return new StepBuilder<>(this, stepName, kind);
+        }
+
+        public Builder<D> onCompleted(LocalCompensation<D> handler) {
+            this.onCompleted = handler;
+            return this;
+        }
+
+        public Builder<D> onCompensated(TerminalHandler<D> handler) {
+            this.onCompensated = handler;
+            return this;
+        }
+
+        public SagaDefinition<D> build() {
+            SagaDefinitionRules.check(name, steps);
+            return new SagaDefinition<>(this);
+        }
+    }
+
+    public static final class StepBuilder<D> {
+        private final Builder<D> saga;
+        private final String name;
+        private final StepKind kind;
+        private Function<D, Command> command;
+        private final Map<String, ReplyHandler<D, Message>> replies = new LinkedHashMap<>();
+        private LocalAction<D> localAction;
+        private Function<D, Command> compensation;
+        private final Set<String> compensationReplies = new HashSet<>();
+        private LocalCompensation<D> localCompensation;
+
+        private StepBuilder(Builder<D> saga, String name, StepKind kind) {
+            this.saga = saga;
+            this.name = name;
+            this.kind = kind;
+        }
+
+        public StepBuilder<D> invoke(Function<D, Command> makeCommand) {
+            this.command = makeCommand;
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <R extends Message> StepBuilder<D> onReply(Class<R> replyType, ReplyHandler<D, R> handler) {
+            replies.put(typeName(replyType), (ReplyHandler<D, Message>) handler);
+            return this;
+        }
+
+        public StepBuilder<D> local(LocalAction<D> action) {
+            this.localAction = action;
+            return this;
+        }
+
+        @SafeVarargs
+        public final StepBuilder<D> withCompensation(Function<D, Command> makeCommand, Class<? extends Message>... replyTypes) {
+            this.compensation = makeCommand;
+            for (Class<? extends Message> replyType : replyTypes) {
+                compensationReplies.add(typeName(replyType));
+            }
+            return this;
+        }
+
+        public StepBuilder<D> withLocalCompensation(LocalCompensation<D> undo) {
+            this.localCompensation = undo;
+            return this;
+        }
+
+        public StepBuilder<D> step(String stepName, StepKind stepKind) {
+            return done().step(stepName, stepKind);
+        }
+
+        public Builder<D> onCompleted(LocalCompensation<D> handler) {
+            return done().onCompleted(handler);
+        }
+
+        public Builder<D> onCompensated(TerminalHandler<D> handler) {
+            return done().onCompensated(handler);
+        }
+
+        public SagaDefinition<D> build() {
+            return done().build();
+        }
+
+        private Builder<D> done() {
+            saga.steps.add(new SagaStep<>(name, kind, command, Map.copyOf(replies), localAction, compensation,
+                    Set.copyOf(compensationReplies), localCompensation));
+            return saga;
+        }
+
+        private static String typeName(Class<? extends Message> type) {
+            try {
+                return ((Descriptor) type.getMethod("getDescriptor").invoke(null)).getFullName();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(type + " is not a generated Protobuf message", e);
+            }
+        }
+    }
+}

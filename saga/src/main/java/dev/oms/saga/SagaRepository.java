@@ -1,0 +1,128 @@
+package dev.oms.saga;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Saga instances and their step logs in the orchestrating service's schema, with optimistic locking. */
+final class SagaRepository<D> {
+    private final SagaDataCodec<D> codec;
+
+    SagaRepository(SagaDataCodec<D> codec) {
+        this.codec = codec;
+    }
+
+    void insert(Connection c, SagaInstance<D> saga, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO saga_instance (saga_id, saga_type, correlation_id, status, current_step, version, data,
+                                           failure, started_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")) {
+            insert.setString(1, saga.sagaId());
+            insert.setString(2, saga.sagaType());
+            insert.setString(3, saga.correlationId());
+            insert.setString(4, saga.status().name());
+            insert.setInt(5, saga.currentStep());
+            insert.setBytes(6, codec.encode(saga.data()));
+            insert.setString(7, saga.failure());
+            insert.setTimestamp(8, Timestamp.from(now));
+            insert.setTimestamp(9, Timestamp.from(now));
+            insert.executeUpdate();
+        }
+        saveSteps(c, saga);
+    }
+
+    /** Saves the instance if nobody else did since it was loaded, and gives it its new version. */
+    void update(Connection c, SagaInstance<D> saga, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE saga_instance SET status = ?, current_step = ?, version = version + 1, data = ?, failure = ?,
+                                         updated_at = ?, ended_at = ?
+                WHERE saga_id = ? AND version = ?""")) {
+            update.setString(1, saga.status().name());
+            update.setInt(2, saga.currentStep());
+            update.setBytes(3, codec.encode(saga.data()));
+            update.setString(4, saga.failure());
+            update.setTimestamp(5, Timestamp.from(now));
+            update.setTimestamp(6, saga.status().isTerminal() ? Timestamp.from(now) : null);
+            update.setString(7, saga.sagaId());
+            update.setLong(8, saga.version());
+            if (update.executeUpdate() != 1) {
+                throw new ConcurrentSagaUpdateException(saga.sagaId(), saga.version());
+            }
+        }
+        saveSteps(c, saga);
+        saga.markSaved(saga.version() + 1);
+    }
+
+    Optional<SagaInstance<D>> load(Connection c, String sagaId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT saga_type, correlation_id, status, current_step, version, data, failure, started_at
+                FROM saga_instance WHERE saga_id = ?""")) {
+            select.setString(1, sagaId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SagaInstance<>(sagaId, row.getString("saga_type"), row.getString("correlation_id"),
+                        SagaStatus.valueOf(row.getString("status")), row.getInt("current_step"), row.getLong("version"),
+                        codec.decode(row.getBytes("data")), row.getString("failure"),
+                        row.getTimestamp("started_at").toInstant(), loadSteps(c, sagaId)));
+            }
+        }
+    }
+
+    private List<StepState> loadSteps(Connection c, String sagaId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT name, kind, status, attempts, started_at, ended_at, error
+                FROM saga_step WHERE saga_id = ? ORDER BY step_index""")) {
+            select.setString(1, sagaId);
+            List<StepState> steps = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    steps.add(new StepState(row.getString("name"), StepKind.valueOf(row.getString("kind")),
+                            StepStatus.valueOf(row.getString("status")), row.getInt("attempts"),
+                            instant(row.getTimestamp("started_at")), instant(row.getTimestamp("ended_at")),
+                            row.getString("error")));
+                }
+            }
+            return steps;
+        }
+    }
+
+    private void saveSteps(Connection c, SagaInstance<D> saga) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO saga_step (saga_id, step_index, name, kind, status, attempts, started_at, ended_at, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (saga_id, step_index) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
+                    started_at = excluded.started_at, ended_at = excluded.ended_at, error = excluded.error""")) {
+            List<StepState> steps = saga.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                StepState step = steps.get(i);
+                upsert.setString(1, saga.sagaId());
+                upsert.setInt(2, i);
+                upsert.setString(3, step.name());
+                upsert.setString(4, step.kind().name());
+                upsert.setString(5, step.status().name());
+                upsert.setInt(6, step.attempts());
+                upsert.setTimestamp(7, timestamp(step.startedAt()));
+                upsert.setTimestamp(8, timestamp(step.endedAt()));
+                upsert.setString(9, step.error());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
