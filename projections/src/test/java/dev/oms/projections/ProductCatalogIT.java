@@ -10,7 +10,6 @@ import dev.oms.projections.api.Money;
 import dev.oms.projections.api.ProductEdge;
 import dev.oms.projections.api.ProductPage;
 import dev.oms.projections.api.ProductView;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,22 +34,31 @@ class ProductCatalogIT {
             projections.apply(sku, listed(sku, "Product " + sku, 1_000));
         }
 
-        List<String> seen = new ArrayList<>();
-        ProductPage page = projections.service.products().products(2, null);
-        List<Boolean> hasNext = new ArrayList<>();
-        while (true) {
-            assertThat(page.totalCount()).isEqualTo(5);
-            page.edges().stream().map(edge -> edge.node().sku()).forEach(seen::add);
-            hasNext.add(page.hasNextPage());
-            if (!page.hasNextPage()) {
-                break;
-            }
-            page = projections.service.products().products(2, page.endCursor());
-        }
+        ProductPage first = projections.service.products().products(2, null);
+        ProductPage second = projections.service.products().products(2, first.endCursor());
+        ProductPage last = projections.service.products().products(2, second.endCursor());
 
-        assertThat(seen).containsExactly("SKU-A", "SKU-B", "SKU-C", "SKU-D", "SKU-E");
-        assertThat(hasNext).containsExactly(true, true, false);
-        assertThat(page.endCursor()).isEqualTo(page.edges().get(0).cursor());
+        assertThat(skus(first)).containsExactly("SKU-A", "SKU-B");
+        assertThat(skus(second)).containsExactly("SKU-C", "SKU-D");
+        assertThat(skus(last)).containsExactly("SKU-E");
+        assertThat(List.of(first, second, last)).extracting(ProductPage::hasNextPage).containsExactly(true, true, false);
+        assertThat(List.of(first, second, last)).extracting(ProductPage::totalCount).containsOnly(5);
+        assertThat(last.endCursor()).isEqualTo(last.edges().get(0).cursor());
+    }
+
+    @Test
+    void tellsWhetherMoreFollowOnAnEmptyPage() {
+        projections.apply("SKU-A", listed("SKU-A", "Anvil", 1_000));
+
+        ProductPage page = projections.service.products().products(0, null);
+
+        assertThat(page.edges()).isEmpty();
+        assertThat(page.hasNextPage()).isTrue();
+        assertThat(page.totalCount()).isEqualTo(1);
+    }
+
+    private static List<String> skus(ProductPage page) {
+        return page.edges().stream().map(edge -> edge.node().sku()).toList();
     }
 
     @Test

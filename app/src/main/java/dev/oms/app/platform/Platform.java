@@ -2,7 +2,6 @@ package dev.oms.app.platform;
 
 import dev.oms.bff.BffApplication;
 import dev.oms.cart.CartService;
-import dev.oms.cart.api.CartCommands;
 import dev.oms.contracts.Channels;
 import dev.oms.fulfillment.FulfillmentService;
 import dev.oms.fulfillment.api.FulfillmentConfig;
@@ -119,7 +118,7 @@ public final class Platform implements AutoCloseable {
         return resource;
     }
 
-    public CartCommands cart() {
+    public CartService cart() {
         return cart;
     }
 
