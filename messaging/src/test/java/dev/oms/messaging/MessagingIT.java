@@ -1,0 +1,150 @@
+package dev.oms.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.cart.v1.ProductListed;
+import dev.oms.infra.SharedTestInfra;
+import dev.oms.infra.Topics;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox, relay and inbox against a real PostgreSQL and a real Kafka broker. */
+class MessagingIT {
+    private static final String PRODUCT_LISTED = "oms.cart.v1.ProductListed";
+    private static DataSource dataSource;
+    private static String kafka;
+
+    private final List<String> applied = new CopyOnWriteArrayList<>();
+    private ServiceRuntime runtime;
+    private String topic;
+
+    @BeforeAll
+    static void infrastructure() {
+        dataSource = SharedTestInfra.freshDatabase("messaging").dataSource("messaging-test", "svc", 6);
+        kafka = SharedTestInfra.kafkaBootstrap();
+    }
+
+    @BeforeEach
+    void service() {
+        topic = "test." + UUID.randomUUID();
+        Topics.ensure(kafka, 2, List.of(topic));
+        runtime = new ServiceRuntime("svc", dataSource, kafka, Clock.systemUTC());
+        runtime.migrate();
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void relaysTheOutboxToKafkaInOrderAndTheConsumerAppliesEachMessage() {
+        subscribe((message, tx) -> applied.add(message.payloadAs(ProductListed.class).getSku()));
+        runtime.start();
+
+        runtime.transactions().inTransaction(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                tx.emit(topic, "order-1", listed("SKU-" + i));
+            }
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> applied.size() == 3);
+        assertThat(applied).containsExactly("SKU-1", "SKU-2", "SKU-3");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("SELECT count(*) FROM outbox") == 0);
+    }
+
+    @Test
+    void aRolledBackTransactionEmitsNothing() {
+        assertThatThrownBy(() -> runtime.transactions().inTransaction(tx -> {
+            tx.emit(topic, "order-1", listed("SKU-1"));
+            throw new IllegalStateException("business rule broken");
+        })).hasMessage("business rule broken");
+
+        assertThat(count("SELECT count(*) FROM outbox")).isZero();
+    }
+
+    @Test
+    void aRedeliveredMessageIsAppliedOnce() throws Exception {
+        subscribe((message, tx) -> applied.add(message.envelope().messageId().toString()));
+        runtime.start();
+        Envelope envelope = envelope(PRODUCT_LISTED);
+
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka, "dup-test")) {
+            producer.send(record(envelope, listed("SKU-1").toByteArray())).get();
+            producer.send(record(envelope, listed("SKU-1").toByteArray())).get();
+            producer.send(record(envelope(PRODUCT_LISTED), listed("SKU-2").toByteArray())).get();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> applied.size() >= 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 2);
+        assertThat(applied).containsOnlyOnce(envelope.messageId().toString());
+    }
+
+    @Test
+    void aPoisonMessageIsParkedAndThePartitionKeepsFlowing() throws Exception {
+        subscribe((message, tx) -> {
+            String sku = message.payloadAs(ProductListed.class).getSku();
+            if (sku.equals("POISON")) {
+                throw new IllegalArgumentException("cannot apply " + sku);
+            }
+            applied.add(sku);
+        });
+        runtime.start();
+
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka, "poison-test")) {
+            producer.send(record(envelope(PRODUCT_LISTED), listed("POISON").toByteArray())).get();
+            producer.send(record(envelope(PRODUCT_LISTED), new byte[] {(byte) 0xff, 0x01})).get();
+            producer.send(record(envelope(PRODUCT_LISTED), listed("AFTER").toByteArray())).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains("AFTER"));
+        assertThat(count("SELECT count(*) FROM dead_letter")).isEqualTo(2);
+        assertThat(applied).containsExactly("AFTER");
+    }
+
+    private void subscribe(MessageHandler handler) {
+        runtime.subscribe(Subscription.of("svc-" + topic, List.of(topic), Set.of(PRODUCT_LISTED), handler));
+    }
+
+    private static ProductListed listed(String sku) {
+        return ProductListed.newBuilder().setSku(sku).setName(sku).build();
+    }
+
+    private static Envelope envelope(String type) {
+        return new Envelope(UUID.randomUUID(), type, 1, "order-1", null, null, Instant.now(), null, "test");
+    }
+
+    private ProducerRecord<String, byte[]> record(Envelope envelope, byte[] payload) {
+        RecordHeaders headers = new RecordHeaders();
+        envelope.toHeaders().forEach(headers::add);
+        return new ProducerRecord<>(topic, null, envelope.correlationId(), payload, headers);
+    }
+
+    private static long count(String sql) {
+        try (var c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
