@@ -25,6 +25,9 @@ public interface TransactionContext {
     /** As {@link #emit(String, String, Message)}, for a given saga (null: the handled message's saga, if any). */
     void emit(String topic, String correlationId, String sagaId, Message payload);
 
+    /** Runs {@code action} once this transaction has committed (never if it rolls back); failures are logged. */
+    void afterCommit(Runnable action);
+
     /** Emits an event to the shared event topic. */
     default void publish(String correlationId, Message event) {
         emit(Channels.EVENTS, correlationId, event);

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
  * before the commit. After a commit that emitted anything, the relay is woken up.
  */
 public final class Transactions {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Transactions.class);
     private final String service;
     private final DataSource dataSource;
     private final Clock clock;
@@ -57,6 +58,7 @@ public final class Transactions {
                 if (!tx.emitted.isEmpty()) {
                     onOutboxWritten.run();
                 }
+                tx.runAfterCommit();
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
@@ -83,6 +85,7 @@ public final class Transactions {
         private final Envelope cause;
         private final Instant now;
         private final List<OutgoingMessage> emitted = new ArrayList<>();
+        private final List<Runnable> afterCommit = new ArrayList<>();
 
         Context(Connection connection, Envelope cause, Instant now) {
             this.connection = connection;
@@ -98,6 +101,21 @@ public final class Transactions {
         @Override
         public Instant now() {
             return now;
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
+        }
+
+        void runAfterCommit() {
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    log.warn("{} after-commit action failed: {}", service, e.toString());
+                }
+            }
         }
 
         @Override

@@ -14,6 +14,11 @@ import dev.oms.messaging.TransactionContext;
 import dev.oms.order.adapters.OrderRepository;
 import dev.oms.order.adapters.OrderTransitions;
 import dev.oms.order.adapters.SagaSnapshots;
+import dev.oms.order.api.CancelResult;
+import dev.oms.order.api.OrderCommands;
+import dev.oms.order.api.OrderError;
+import dev.oms.order.api.SagaActionResult;
+import dev.oms.order.api.SagaOperations;
 import dev.oms.order.domain.OrderStatus;
 import dev.oms.order.placeorder.PlaceOrderSaga;
 import dev.oms.saga.SagaDataCodec;
@@ -26,7 +31,7 @@ import java.util.Set;
  * The order service: turns each checkout into a PENDING order and a PlaceOrder saga, feeds the saga the
  * participants' replies, and follows the shipments to SHIPPED and DELIVERED.
  */
-public final class OrderService {
+public final class OrderService implements OrderCommands, SagaOperations {
     public static final String NAME = "order";
     /** Shared components whose tables live in this service's schema (see SchemaMigrator). */
     public static final String[] COMPONENTS = {"saga"};
@@ -50,6 +55,21 @@ public final class OrderService {
         types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED));
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), types, service::handle));
         return service;
+    }
+
+    @Override
+    public CancelResult cancel(String orderId, String reason, String idempotencyKey) {
+        return CancelResult.refused(orderId, OrderError.ORDER_NOT_CANCELLABLE, "cancellation is not available yet");
+    }
+
+    @Override
+    public SagaActionResult retry(String sagaId) {
+        return SagaActionResult.refused(sagaId, OrderError.SAGA_NOT_ACTIONABLE, "saga retry is not available yet");
+    }
+
+    @Override
+    public SagaActionResult compensate(String sagaId) {
+        return SagaActionResult.refused(sagaId, OrderError.SAGA_NOT_ACTIONABLE, "saga compensation is not available yet");
     }
 
     void handle(IncomingMessage message, TransactionContext tx) throws Exception {

@@ -36,6 +36,7 @@ public final class Platform implements AutoCloseable {
     private DbConfig db;
     private String kafka;
     private CartService cart;
+    private OrderService order;
     private InventoryService inventory;
     private ProjectionsService projections;
     private int httpPort;
@@ -66,7 +67,7 @@ public final class Platform implements AutoCloseable {
             return null;
         });
         cart = service(CartService.NAME, CartService::register);
-        service(OrderService.NAME, runtime -> OrderService.register(runtime), OrderService.COMPONENTS);
+        order = service(OrderService.NAME, OrderService::register, OrderService.COMPONENTS);
         inventory = service(InventoryService.NAME, InventoryService::register);
         service(PaymentService.NAME, PaymentService::register);
         service(FulfillmentService.NAME, runtime ->
@@ -120,6 +121,10 @@ public final class Platform implements AutoCloseable {
 
     public CartService cart() {
         return cart;
+    }
+
+    public OrderService order() {
+        return order;
     }
 
     public InventoryService inventory() {

@@ -8,7 +8,7 @@ import dev.oms.messaging.TransactionContext;
 import java.util.List;
 
 /** Builds and publishes the inventory events whose shape is shared by several handlers. */
-final class InventoryEvents {
+public final class InventoryEvents {
     private InventoryEvents() {}
 
     static StockReserved stockReserved(String orderId, List<Allocation> allocations) {
@@ -19,7 +19,7 @@ final class InventoryEvents {
     }
 
     /** Stock level events are keyed by SKU: consumers of stock levels want one SKU's changes in order. */
-    static void publishLevel(TransactionContext tx, StockLevel level) {
+    public static void publishLevel(TransactionContext tx, StockLevel level) {
         tx.publish(level.sku(), StockLevelChanged.newBuilder()
                 .setSku(level.sku())
                 .setWarehouse(level.warehouse())

@@ -40,6 +40,11 @@ public final class StockTable {
                 sku, warehouse, units, units);
     }
 
+    /** Adds {@code delta} (negative to take away) to the units on hand of one row. */
+    public StockLevel adjustOnHand(Connection c, String sku, String warehouse, long delta) throws SQLException {
+        return change(c, "UPDATE stock SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?", sku, warehouse, delta);
+    }
+
     public Optional<StockLevel> insertIfAbsent(Connection c, StockSeed seed) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO stock (sku, warehouse, on_hand, reserved) VALUES (?, ?, ?, 0)

@@ -1,0 +1,12 @@
+package dev.oms.order.api;
+
+/** Why the order service refused a request: a stable code and a readable message. */
+public record OrderError(String code, String message) {
+    public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+    public static final String ORDER_ALREADY_SHIPPED = "ORDER_ALREADY_SHIPPED";
+    public static final String ORDER_NOT_CANCELLABLE = "ORDER_NOT_CANCELLABLE";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String SAGA_NOT_FOUND = "SAGA_NOT_FOUND";
+    public static final String SAGA_NOT_ACTIONABLE = "SAGA_NOT_ACTIONABLE";
+    public static final String INVALID_INPUT = "INVALID_INPUT";
+}
