@@ -5,71 +5,97 @@ import dev.oms.contracts.MessageTypes;
 import dev.oms.contracts.cart.v1.CheckoutCompleted;
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
+import dev.oms.contracts.order.v1.CancelOrderSagaData;
 import dev.oms.contracts.order.v1.OrderPlaced;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.Subscription;
 import dev.oms.messaging.TransactionContext;
+import dev.oms.messaging.Transactions;
 import dev.oms.order.adapters.OrderRepository;
 import dev.oms.order.adapters.OrderTransitions;
 import dev.oms.order.adapters.SagaSnapshots;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderCommands;
-import dev.oms.order.api.OrderError;
+import dev.oms.order.api.OrderConfig;
 import dev.oms.order.api.SagaActionResult;
 import dev.oms.order.api.SagaOperations;
+import dev.oms.order.cancelorder.CancelOrderSaga;
 import dev.oms.order.domain.OrderStatus;
 import dev.oms.order.placeorder.PlaceOrderSaga;
 import dev.oms.saga.SagaDataCodec;
 import dev.oms.saga.SagaEngine;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The order service: turns each checkout into a PENDING order and a PlaceOrder saga, feeds the saga the
- * participants' replies, and follows the shipments to SHIPPED and DELIVERED.
+ * The order service: turns each checkout into a PENDING order and a PlaceOrder saga, feeds the sagas the
+ * participants' replies, fires their timers, follows the shipments to SHIPPED and DELIVERED, and takes
+ * customers' cancellations and operators' saga actions.
  */
 public final class OrderService implements OrderCommands, SagaOperations {
     public static final String NAME = "order";
     /** Shared components whose tables live in this service's schema (see SchemaMigrator). */
     public static final String[] COMPONENTS = {"saga"};
+    private static final Duration TIMER_POLL = Duration.ofMillis(100);
 
     private static final String CHECKOUT_COMPLETED = MessageTypes.typeOf(CheckoutCompleted.getDefaultInstance());
     private static final String SHIPMENT_CREATED = MessageTypes.typeOf(ShipmentCreated.getDefaultInstance());
     private static final String SHIPMENT_STATUS_CHANGED = MessageTypes.typeOf(ShipmentStatusChanged.getDefaultInstance());
 
+    private final Transactions transactions;
     private final OrderRepository orders = new OrderRepository();
     private final OrderTransitions transitions = new OrderTransitions(orders);
-    private final SagaEngine<PlaceOrderSagaData> placeOrder = new SagaEngine<>(
-            PlaceOrderSaga.definition(transitions),
-            SagaDataCodec.protobuf(PlaceOrderSagaData.parser()),
-            SagaSnapshots.publisher(PlaceOrderSaga::orderIdOf));
+    private final SagaEngine<PlaceOrderSagaData> placeOrder;
+    private final SagaEngine<CancelOrderSagaData> cancelOrder;
+    private final Cancellations cancellations;
+    private final SagaActions sagaActions;
 
-    private OrderService() {}
+    private OrderService(Transactions transactions, OrderConfig config) {
+        this.transactions = transactions;
+        this.placeOrder = new SagaEngine<>(PlaceOrderSaga.definition(transitions, config.stepTimeout()),
+                SagaDataCodec.protobuf(PlaceOrderSagaData.parser()), SagaSnapshots.publisher(PlaceOrderSaga::orderIdOf));
+        this.cancelOrder = new SagaEngine<>(CancelOrderSaga.definition(transitions, config.stepTimeout()),
+                SagaDataCodec.protobuf(CancelOrderSagaData.parser()), SagaSnapshots.publisher(CancelOrderSaga::orderIdOf));
+        this.cancellations = new Cancellations(orders, placeOrder, cancelOrder);
+        this.sagaActions = new SagaActions(placeOrder, cancelOrder);
+    }
 
     public static OrderService register(ServiceRuntime runtime) {
-        OrderService service = new OrderService();
+        return register(runtime, OrderConfig.defaults());
+    }
+
+    public static OrderService register(ServiceRuntime runtime, OrderConfig config) {
+        OrderService service = new OrderService(runtime.transactions(), config);
         Set<String> types = new HashSet<>(service.placeOrder.replyTypes());
+        types.addAll(service.cancelOrder.replyTypes());
         types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED));
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), types, service::handle));
+        runtime.every("saga-timers", TIMER_POLL, service::fireDueTimers);
         return service;
+    }
+
+    /** Fires the due timeouts and retries of every saga this service runs; any copy of the service may. */
+    public int fireDueTimers() {
+        return placeOrder.fireDueTimers(transactions) + cancelOrder.fireDueTimers(transactions);
     }
 
     @Override
     public CancelResult cancel(String orderId, String reason, String idempotencyKey) {
-        return CancelResult.refused(orderId, OrderError.ORDER_NOT_CANCELLABLE, "cancellation is not available yet");
+        return transactions.inTransaction(tx -> cancellations.request(tx, orderId, reason, idempotencyKey));
     }
 
     @Override
     public SagaActionResult retry(String sagaId) {
-        return SagaActionResult.refused(sagaId, OrderError.SAGA_NOT_ACTIONABLE, "saga retry is not available yet");
+        return transactions.inTransaction(tx -> sagaActions.retry(tx, sagaId));
     }
 
     @Override
     public SagaActionResult compensate(String sagaId) {
-        return SagaActionResult.refused(sagaId, OrderError.SAGA_NOT_ACTIONABLE, "saga compensation is not available yet");
+        return transactions.inTransaction(tx -> sagaActions.compensate(tx, sagaId));
     }
 
     void handle(IncomingMessage message, TransactionContext tx) throws Exception {
@@ -82,6 +108,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
             return;
         }
         placeOrder.onReply(tx, message);
+        cancelOrder.onReply(tx, message);
         if (message.type().equals(SHIPMENT_CREATED)) {
             transitions.moveIfAllowed(tx, message.payloadAs(ShipmentCreated.class).getOrderId(), OrderStatus.FULFILLING, null);
         }

@@ -2,6 +2,7 @@ package dev.oms.saga;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class SagaDefinition<D> {
     private final List<SagaStep<D>> steps;
     private final LocalCompensation<D> onCompleted;
     private final TerminalHandler<D> onCompensated;
+    private final RetryPolicy compensationRetry;
 
     /** Runs in the transaction that compensates the saga's last step; gets the failure that started it. */
     @FunctionalInterface
@@ -31,6 +33,7 @@ public final class SagaDefinition<D> {
         this.steps = List.copyOf(builder.steps);
         this.onCompleted = builder.onCompleted;
         this.onCompensated = builder.onCompensated;
+        this.compensationRetry = builder.compensationRetry;
     }
 
     public static <D> Builder<D> named(String name) {
@@ -53,6 +56,11 @@ public final class SagaDefinition<D> {
         return onCompensated;
     }
 
+    /** How compensation commands are retried when their reply does not come; spent means COMPENSATION_FAILED. */
+    RetryPolicy compensationRetry() {
+        return compensationRetry;
+    }
+
     /** Every message type that is a reply to one of this saga's steps. */
     public Set<String> replyTypes() {
         Set<String> types = new HashSet<>();
@@ -65,9 +73,22 @@ public final class SagaDefinition<D> {
         private final List<SagaStep<D>> steps = new ArrayList<>();
         private LocalCompensation<D> onCompleted = (tx, data) -> {};
         private TerminalHandler<D> onCompensated = (tx, data, failure) -> {};
+        private Duration defaultTimeout = Duration.ofSeconds(30);
+        private RetryPolicy compensationRetry = RetryPolicy.exponential(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        /** The timeout of every step that does not set its own. */
+        public Builder<D> defaultTimeout(Duration timeout) {
+            this.defaultTimeout = timeout;
+            return this;
+        }
+
+        public Builder<D> compensationRetry(RetryPolicy policy) {
+            this.compensationRetry = policy;
+            return this;
         }
 
         public StepBuilder<D> step(String stepName, StepKind kind) {
@@ -100,6 +121,8 @@ public final class SagaDefinition<D> {
         private Function<D, Command> compensation;
         private final Set<String> compensationReplies = new HashSet<>();
         private LocalCompensation<D> localCompensation;
+        private Duration timeout;
+        private RetryPolicy retry;
 
         private StepBuilder(Builder<D> saga, String name, StepKind kind) {
             this.saga = saga;
@@ -137,6 +160,18 @@ public final class SagaDefinition<D> {
             return this;
         }
 
+        /** How long to wait for the reply before the step counts as timed out. */
+        public StepBuilder<D> timeout(Duration stepTimeout) {
+            this.timeout = stepTimeout;
+            return this;
+        }
+
+        /** How often the step is sent again after a timeout or (retriable steps) a failure reply. */
+        public StepBuilder<D> retry(RetryPolicy policy) {
+            this.retry = policy;
+            return this;
+        }
+
         public StepBuilder<D> step(String stepName, StepKind stepKind) {
             return done().step(stepName, stepKind);
         }
@@ -155,8 +190,16 @@ public final class SagaDefinition<D> {
 
         private Builder<D> done() {
             saga.steps.add(new SagaStep<>(name, kind, command, Map.copyOf(replies), localAction, compensation,
-                    Set.copyOf(compensationReplies), localCompensation));
+                    Set.copyOf(compensationReplies), localCompensation,
+                    timeout != null ? timeout : saga.defaultTimeout, retry != null ? retry : defaultRetry(kind)));
             return saga;
+        }
+
+        /** Before the pivot a step that does not answer is undone; from the pivot on it is sent until it answers. */
+        private static RetryPolicy defaultRetry(StepKind kind) {
+            return kind == StepKind.COMPENSATABLE
+                    ? RetryPolicy.once()
+                    : RetryPolicy.exponential(10, Duration.ofMillis(500), Duration.ofSeconds(60));
         }
 
         private static String typeName(Class<? extends Message> type) {

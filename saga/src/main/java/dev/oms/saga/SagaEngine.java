@@ -3,6 +3,10 @@ package dev.oms.saga;
 import com.google.protobuf.Message;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.TransactionContext;
+import dev.oms.messaging.Transactions;
+import dev.oms.saga.SagaInstance.Deadline;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,11 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the instances of one saga definition. Each call handles one stimulus (start, or one reply) in the
- * caller's transaction: it loads the instance, moves it as far as it can go without waiting, saves it
- * with its version check, and emits the next command through the outbox of that same transaction.
- * A reply the instance is not waiting for (late, duplicate, or for a step already compensated) changes
- * nothing.
+ * Runs the instances of one saga definition. Each call handles one stimulus (a start, a reply, a due
+ * timer or an operator action) in the caller's transaction: it loads the instance, moves it as far as it
+ * can go without waiting, saves it with its version check and emits the next command through the outbox
+ * of that same transaction. A reply the instance is not waiting for (late, duplicate, or for a step that
+ * timed out) changes nothing.
+ *
+ * <p>Every command the saga sends comes with a deadline. When it passes without a reply: a compensatable
+ * step is retried within its budget, then counted as timed out and compensated like a success (it may have
+ * happened); a pivot or retriable step is sent again with backoff for as long as it takes, with an alert
+ * once its budget is spent; a compensation is sent again within the compensation budget, after which the
+ * saga is COMPENSATION_FAILED and waits for an operator.
  */
 public final class SagaEngine<D> {
     private static final Logger log = LoggerFactory.getLogger(SagaEngine.class);
@@ -48,24 +58,115 @@ public final class SagaEngine<D> {
         return sagaId;
     }
 
+    /** Loads an instance of this saga, if there is one with that id. */
+    public Optional<SagaInstance<D>> find(TransactionContext tx, String sagaId) throws Exception {
+        return repository.load(tx.connection(), sagaId, definition.name());
+    }
+
     /** Applies a reply addressed (by its envelope's saga id) to an instance of this saga. */
     public void onReply(TransactionContext tx, IncomingMessage reply) throws Exception {
         String sagaId = reply.envelope().sagaId();
-        Optional<SagaInstance<D>> found = sagaId == null ? Optional.empty() : repository.load(tx.connection(), sagaId);
-        if (found.isEmpty() || !found.get().sagaType().equals(definition.name())) {
+        Optional<SagaInstance<D>> found = sagaId == null ? Optional.empty() : find(tx, sagaId);
+        if (found.isEmpty()) {
             log.debug("reply {} for unknown saga {} ignored", reply.type(), sagaId);
             return;
         }
         SagaInstance<D> saga = found.get();
         boolean changed = switch (saga.status()) {
             case RUNNING -> onActionReply(tx, saga, reply);
-            case COMPENSATING -> onCompensationReply(tx, saga, reply);
+            case COMPENSATING, COMPENSATION_FAILED -> onCompensationReply(tx, saga, reply);
             case COMPLETED, COMPENSATED -> false;
         };
         if (!changed) {
             log.debug("saga {} ({}) not waiting for {}: ignored", sagaId, saga.status(), reply.type());
             return;
         }
+        save(tx, saga);
+    }
+
+    /** Fires every due timer of this saga type, one transaction per saga; returns how many fired. */
+    public int fireDueTimers(Transactions transactions) {
+        int fired = 0;
+        while (true) {
+            boolean one = transactions.inTransaction(tx -> {
+                List<String> due = repository.lockDue(tx.connection(), definition.name(), tx.now(), 1);
+                if (due.isEmpty()) {
+                    return false;
+                }
+                SagaInstance<D> saga = find(tx, due.get(0)).orElseThrow();
+                onDeadline(tx, saga);
+                save(tx, saga);
+                return true;
+            });
+            if (!one) {
+                return fired;
+            }
+            fired++;
+        }
+    }
+
+    /** Operator: send what the saga waits for again now, with a fresh budget; reopens a failed compensation. */
+    public Optional<SagaInstance<D>> retry(TransactionContext tx, String sagaId) throws Exception {
+        Optional<SagaInstance<D>> found = find(tx, sagaId);
+        if (found.isEmpty() || found.get().status().isTerminal()) {
+            return found;
+        }
+        SagaInstance<D> saga = found.get();
+        saga.raiseAlert(null);
+        saga.setWaitAttempts(0);
+        if (saga.status() == SagaStatus.RUNNING) {
+            SagaStep<D> step = currentStep(saga);
+            if (!step.isLocal()) {
+                dispatch(tx, saga, step);
+            }
+        } else {
+            if (saga.status() == SagaStatus.COMPENSATION_FAILED) {
+                saga.become(SagaStatus.COMPENSATING, null);
+            }
+            dispatchCompensation(tx, saga, currentStep(saga));
+        }
+        save(tx, saga);
+        return Optional.of(saga);
+    }
+
+    /**
+     * Operator (or a customer's cancellation): stop a running saga that has not passed its pivot and undo
+     * what it did. Refused (returns the instance unchanged) once the pivot has succeeded.
+     */
+    public Optional<SagaInstance<D>> compensate(TransactionContext tx, String sagaId, String reason) throws Exception {
+        Optional<SagaInstance<D>> found = find(tx, sagaId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        SagaInstance<D> saga = found.get();
+        if (saga.status() == SagaStatus.COMPENSATION_FAILED) {
+            return retry(tx, sagaId);
+        }
+        if (saga.status() != SagaStatus.RUNNING || pastPivot(saga)) {
+            return found;
+        }
+        int index = saga.currentStep();
+        if (saga.step(index).status() == StepStatus.RUNNING) {
+            saga.setStep(index, saga.step(index).timedOut(tx.now()));
+        }
+        saga.become(SagaStatus.COMPENSATING, reason);
+        compensateBackwards(tx, saga);
+        save(tx, saga);
+        return Optional.of(saga);
+    }
+
+    /** True once the pivot step has succeeded: from then on the saga only goes forward. */
+    public boolean pastPivot(SagaInstance<D> saga) {
+        List<SagaStep<D>> steps = definition.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).kind() != StepKind.COMPENSATABLE && saga.step(i).status() == StepStatus.SUCCEEDED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void save(TransactionContext tx, SagaInstance<D> saga) throws Exception {
         repository.update(tx.connection(), saga, tx.now());
         listener.onTransition(tx, saga);
     }
@@ -94,10 +195,43 @@ public final class SagaEngine<D> {
         if (!step.compensationReplies().contains(reply.type()) || saga.step(index).status() != StepStatus.COMPENSATING) {
             return false;
         }
+        if (saga.status() == SagaStatus.COMPENSATION_FAILED) {
+            saga.become(SagaStatus.COMPENSATING, null);
+            saga.raiseAlert(null);
+        }
         saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
         saga.moveTo(index - 1);
         compensateBackwards(tx, saga);
         return true;
+    }
+
+    private void onDeadline(TransactionContext tx, SagaInstance<D> saga) throws Exception {
+        Deadline deadline = saga.deadline();
+        saga.setDeadline(null);
+        SagaStep<D> step = currentStep(saga);
+        if (saga.status() == SagaStatus.COMPENSATING) {
+            if (deadline.kind() == Deadline.Kind.RETRY) {
+                dispatchCompensation(tx, saga, step);
+            } else if (definition.compensationRetry().spent(saga.waitAttempts())) {
+                saga.become(SagaStatus.COMPENSATION_FAILED, null);
+                saga.raiseAlert("compensation of " + step.name() + " unanswered after " + saga.waitAttempts() + " attempts");
+                log.warn("saga {} COMPENSATION_FAILED at {}", saga.sagaId(), step.name());
+            } else {
+                waitToRetry(tx, saga, definition.compensationRetry());
+            }
+        } else if (saga.status() == SagaStatus.RUNNING) {
+            if (deadline.kind() == Deadline.Kind.RETRY) {
+                dispatch(tx, saga, step);
+            } else if (step.kind() == StepKind.COMPENSATABLE && step.retry().spent(saga.waitAttempts())) {
+                int index = saga.currentStep();
+                saga.setStep(index, saga.step(index).timedOut(tx.now()));
+                saga.become(SagaStatus.COMPENSATING, step.name() + ": timed out");
+                compensateBackwards(tx, saga);
+            } else {
+                saga.setStep(saga.currentStep(), saga.step(saga.currentStep()).withError("timed out"));
+                waitToRetry(tx, saga, step.retry());
+            }
+        }
     }
 
     /** Runs local steps and dispatches the next remote one, until the saga must wait or is done. */
@@ -105,11 +239,12 @@ public final class SagaEngine<D> {
         while (saga.currentStep() < definition.steps().size()) {
             int index = saga.currentStep();
             SagaStep<D> step = definition.steps().get(index);
-            saga.setStep(index, saga.step(index).started(tx.now()));
+            saga.setWaitAttempts(0);
             if (!step.isLocal()) {
-                send(tx, saga, step.command().apply(saga.data()));
+                dispatch(tx, saga, step);
                 return;
             }
+            saga.setStep(index, saga.step(index).started(tx.now()));
             Outcome<D> outcome = step.localAction().run(tx, saga.data());
             if (outcome instanceof Outcome.Failure<D> failure) {
                 fail(tx, saga, step, failure.reason());
@@ -117,6 +252,7 @@ public final class SagaEngine<D> {
             }
             succeed(tx, saga, ((Outcome.Success<D>) outcome).data());
         }
+        saga.setDeadline(null);
         saga.become(SagaStatus.COMPLETED, null);
         saga.moveTo(definition.steps().size() - 1);
         definition.onCompleted().run(tx, saga.data());
@@ -125,42 +261,75 @@ public final class SagaEngine<D> {
     private void succeed(TransactionContext tx, SagaInstance<D> saga, D data) {
         int index = saga.currentStep();
         saga.setData(data);
+        saga.setDeadline(null);
         saga.setStep(index, saga.step(index).ended(StepStatus.SUCCEEDED, tx.now(), null));
         saga.moveTo(index + 1);
     }
 
     private void fail(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step, String reason) throws Exception {
         int index = saga.currentStep();
-        if (step.kind() == StepKind.RETRIABLE) {
-            saga.setStep(index, saga.step(index).retried(tx.now(), reason));
-            send(tx, saga, step.command().apply(saga.data()));
+        if (step.kind() == StepKind.RETRIABLE && !step.isLocal()) {
+            saga.setStep(index, saga.step(index).withError(reason));
+            waitToRetry(tx, saga, step.retry());
             return;
         }
+        saga.setDeadline(null);
         saga.setStep(index, saga.step(index).ended(StepStatus.FAILED, tx.now(), reason));
         saga.become(SagaStatus.COMPENSATING, step.name() + ": " + reason);
         saga.moveTo(index - 1);
         compensateBackwards(tx, saga);
     }
 
-    /** Undoes succeeded compensatable steps from the current one down, until one must wait for its reply. */
+    /** Undoes succeeded (or timed-out) compensatable steps from the current one down, until one must wait. */
     private void compensateBackwards(TransactionContext tx, SagaInstance<D> saga) throws Exception {
         while (saga.currentStep() >= 0) {
             int index = saga.currentStep();
             SagaStep<D> step = definition.steps().get(index);
-            if (step.kind() == StepKind.COMPENSATABLE && saga.step(index).status() == StepStatus.SUCCEEDED) {
+            StepStatus status = saga.step(index).status();
+            if (step.kind() == StepKind.COMPENSATABLE && (status == StepStatus.SUCCEEDED || status == StepStatus.TIMED_OUT)) {
                 if (step.localCompensation() == null) {
-                    saga.setStep(index, saga.step(index).compensating());
-                    send(tx, saga, step.compensation().apply(saga.data()));
+                    saga.setWaitAttempts(0);
+                    dispatchCompensation(tx, saga, step);
                     return;
                 }
                 step.localCompensation().run(tx, saga.data());
-                saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), null));
+                saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
             }
             saga.moveTo(index - 1);
         }
         saga.moveTo(0);
+        saga.setDeadline(null);
         saga.become(SagaStatus.COMPENSATED, null);
         definition.onCompensated().run(tx, saga.data(), saga.failure());
+    }
+
+    private void dispatch(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) {
+        int index = saga.currentStep();
+        saga.setStep(index, saga.step(index).started(tx.now()));
+        saga.setWaitAttempts(saga.waitAttempts() + 1);
+        saga.setDeadline(new Deadline(tx.now().plus(step.timeout()), Deadline.Kind.TIMEOUT));
+        send(tx, saga, step.command().apply(saga.data()));
+    }
+
+    private void dispatchCompensation(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) {
+        int index = saga.currentStep();
+        saga.setStep(index, saga.step(index).compensating());
+        saga.setWaitAttempts(saga.waitAttempts() + 1);
+        saga.setDeadline(new Deadline(tx.now().plus(step.timeout()), Deadline.Kind.TIMEOUT));
+        send(tx, saga, step.compensation().apply(saga.data()));
+    }
+
+    private void waitToRetry(TransactionContext tx, SagaInstance<D> saga, RetryPolicy policy) {
+        if (policy.spent(saga.waitAttempts()) && saga.alert() == null) {
+            saga.raiseAlert(currentStep(saga).name() + ": retry budget of " + policy.maxAttempts() + " attempts spent");
+            log.warn("saga {}: {}", saga.sagaId(), saga.alert());
+        }
+        Instant due = tx.now().plus(policy.backoff(saga.waitAttempts()));
+        saga.setDeadline(new Deadline(due, Deadline.Kind.RETRY));
+    }
+
+    private SagaStep<D> currentStep(SagaInstance<D> saga) {
+        return definition.steps().get(saga.currentStep());
     }
 
     private static void send(TransactionContext tx, SagaInstance<?> saga, Command command) {

@@ -19,9 +19,23 @@ public final class SagaInstance<D> {
     private int currentStep;
     private D data;
     private String failure;
+    private Deadline deadline;
+    private int waitAttempts;
+    private String alert;
+
+    /** What a saga waits for and until when: a step's reply (TIMEOUT) or the end of a backoff (RETRY). */
+    public record Deadline(Instant dueAt, Kind kind) {
+        public enum Kind { TIMEOUT, RETRY }
+    }
 
     SagaInstance(String sagaId, String sagaType, String correlationId, SagaStatus status, int currentStep,
                  long version, D data, String failure, Instant startedAt, List<StepState> steps) {
+        this(sagaId, sagaType, correlationId, status, currentStep, version, data, failure, startedAt, steps, null, 0, null);
+    }
+
+    SagaInstance(String sagaId, String sagaType, String correlationId, SagaStatus status, int currentStep,
+                 long version, D data, String failure, Instant startedAt, List<StepState> steps,
+                 Deadline deadline, int waitAttempts, String alert) {
         this.sagaId = sagaId;
         this.sagaType = sagaType;
         this.correlationId = correlationId;
@@ -32,6 +46,35 @@ public final class SagaInstance<D> {
         this.failure = failure;
         this.startedAt = startedAt;
         this.steps = new ArrayList<>(steps);
+        this.deadline = deadline;
+        this.waitAttempts = waitAttempts;
+        this.alert = alert;
+    }
+
+    public Deadline deadline() {
+        return deadline;
+    }
+
+    /** How many times the command the saga now waits for (an action or a compensation) has been sent. */
+    public int waitAttempts() {
+        return waitAttempts;
+    }
+
+    /** Why an operator should look at this saga, or null. */
+    public String alert() {
+        return alert;
+    }
+
+    void setDeadline(Deadline deadline) {
+        this.deadline = deadline;
+    }
+
+    void setWaitAttempts(int attempts) {
+        this.waitAttempts = attempts;
+    }
+
+    void raiseAlert(String alert) {
+        this.alert = alert;
     }
 
     public String sagaId() {

@@ -21,8 +21,8 @@ final class SagaRepository<D> {
     void insert(Connection c, SagaInstance<D> saga, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO saga_instance (saga_id, saga_type, correlation_id, status, current_step, version, data,
-                                           failure, started_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")) {
+                                           failure, started_at, updated_at, deadline, deadline_kind, wait_attempts, alert)
+                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, saga.sagaId());
             insert.setString(2, saga.sagaType());
             insert.setString(3, saga.correlationId());
@@ -32,6 +32,7 @@ final class SagaRepository<D> {
             insert.setString(7, saga.failure());
             insert.setTimestamp(8, Timestamp.from(now));
             insert.setTimestamp(9, Timestamp.from(now));
+            bindWaiting(insert, 10, saga);
             insert.executeUpdate();
         }
         saveSteps(c, saga);
@@ -41,7 +42,8 @@ final class SagaRepository<D> {
     void update(Connection c, SagaInstance<D> saga, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE saga_instance SET status = ?, current_step = ?, version = version + 1, data = ?, failure = ?,
-                                         updated_at = ?, ended_at = ?
+                                         updated_at = ?, ended_at = ?, deadline = ?, deadline_kind = ?,
+                                         wait_attempts = ?, alert = ?
                 WHERE saga_id = ? AND version = ?""")) {
             update.setString(1, saga.status().name());
             update.setInt(2, saga.currentStep());
@@ -49,8 +51,9 @@ final class SagaRepository<D> {
             update.setString(4, saga.failure());
             update.setTimestamp(5, Timestamp.from(now));
             update.setTimestamp(6, saga.status().isTerminal() ? Timestamp.from(now) : null);
-            update.setString(7, saga.sagaId());
-            update.setLong(8, saga.version());
+            bindWaiting(update, 7, saga);
+            update.setString(11, saga.sagaId());
+            update.setLong(12, saga.version());
             if (update.executeUpdate() != 1) {
                 throw new ConcurrentSagaUpdateException(saga.sagaId(), saga.version());
             }
@@ -59,11 +62,14 @@ final class SagaRepository<D> {
         saga.markSaved(saga.version() + 1);
     }
 
-    Optional<SagaInstance<D>> load(Connection c, String sagaId) throws SQLException {
+    /** Loads the saga with that id if it is of that type (another type's data is not ours to decode). */
+    Optional<SagaInstance<D>> load(Connection c, String sagaId, String sagaType) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT saga_type, correlation_id, status, current_step, version, data, failure, started_at
-                FROM saga_instance WHERE saga_id = ?""")) {
+                SELECT saga_type, correlation_id, status, current_step, version, data, failure, started_at,
+                       deadline, deadline_kind, wait_attempts, alert
+                FROM saga_instance WHERE saga_id = ? AND saga_type = ?""")) {
             select.setString(1, sagaId);
+            select.setString(2, sagaType);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -71,9 +77,42 @@ final class SagaRepository<D> {
                 return Optional.of(new SagaInstance<>(sagaId, row.getString("saga_type"), row.getString("correlation_id"),
                         SagaStatus.valueOf(row.getString("status")), row.getInt("current_step"), row.getLong("version"),
                         codec.decode(row.getBytes("data")), row.getString("failure"),
-                        row.getTimestamp("started_at").toInstant(), loadSteps(c, sagaId)));
+                        row.getTimestamp("started_at").toInstant(), loadSteps(c, sagaId), deadline(row),
+                        row.getInt("wait_attempts"), row.getString("alert")));
             }
         }
+    }
+
+    /** Locks and returns the ids of up to {@code limit} sagas of this type whose deadline has passed. */
+    List<String> lockDue(Connection c, String sagaType, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT saga_id FROM saga_instance WHERE deadline <= ? AND saga_type = ?
+                ORDER BY deadline LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            select.setString(2, sagaType);
+            select.setInt(3, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static void bindWaiting(PreparedStatement statement, int first, SagaInstance<?> saga) throws SQLException {
+        SagaInstance.Deadline deadline = saga.deadline();
+        statement.setTimestamp(first, deadline == null ? null : Timestamp.from(deadline.dueAt()));
+        statement.setString(first + 1, deadline == null ? null : deadline.kind().name());
+        statement.setInt(first + 2, saga.waitAttempts());
+        statement.setString(first + 3, saga.alert());
+    }
+
+    private static SagaInstance.Deadline deadline(ResultSet row) throws SQLException {
+        Timestamp due = row.getTimestamp("deadline");
+        return due == null ? null
+                : new SagaInstance.Deadline(due.toInstant(), SagaInstance.Deadline.Kind.valueOf(row.getString("deadline_kind")));
     }
 
     private List<StepState> loadSteps(Connection c, String sagaId) throws SQLException {

@@ -9,11 +9,14 @@ public enum SagaStatus {
     RUNNING,
     COMPENSATING,
     COMPLETED,
-    COMPENSATED;
+    COMPENSATED,
+    /** Compensation spent its retry budget: an alert is open until an operator retries it. */
+    COMPENSATION_FAILED;
 
     private static final Map<SagaStatus, Set<SagaStatus>> NEXT = Map.of(
             RUNNING, EnumSet.of(COMPENSATING, COMPLETED),
-            COMPENSATING, EnumSet.of(COMPENSATED),
+            COMPENSATING, EnumSet.of(COMPENSATED, COMPENSATION_FAILED),
+            COMPENSATION_FAILED, EnumSet.of(COMPENSATING),
             COMPLETED, EnumSet.noneOf(SagaStatus.class),
             COMPENSATED, EnumSet.noneOf(SagaStatus.class));
 

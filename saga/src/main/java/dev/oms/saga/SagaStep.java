@@ -17,7 +17,9 @@ public record SagaStep<D>(
         LocalAction<D> localAction,
         Function<D, Command> compensation,
         Set<String> compensationReplies,
-        LocalCompensation<D> localCompensation) {
+        LocalCompensation<D> localCompensation,
+        java.time.Duration timeout,
+        RetryPolicy retry) {
 
     public boolean isLocal() {
         return localAction != null;

@@ -18,11 +18,15 @@ public record StepState(
         return new StepState(name, kind, status, attempts, startedAt, now, error);
     }
 
+    StepState timedOut(Instant now) {
+        return new StepState(name, kind, StepStatus.TIMED_OUT, attempts, startedAt, now, "timed out");
+    }
+
     StepState compensating() {
         return new StepState(name, kind, StepStatus.COMPENSATING, attempts, startedAt, endedAt, error);
     }
 
-    StepState retried(Instant now, String error) {
-        return new StepState(name, kind, StepStatus.RUNNING, attempts + 1, startedAt == null ? now : startedAt, null, error);
+    StepState withError(String error) {
+        return new StepState(name, kind, status, attempts, startedAt, endedAt, error);
     }
 }

@@ -6,6 +6,8 @@ public enum StepStatus {
     RUNNING,
     SUCCEEDED,
     FAILED,
+    /** No reply within the timeout: it may have happened, so it is compensated like a success. */
+    TIMED_OUT,
     COMPENSATING,
     COMPENSATED
 }

@@ -53,6 +53,23 @@ public final class OrderRepository {
         }
     }
 
+    /** The order's status and its PlaceOrder saga, locked until the transaction ends. */
+    public Optional<LockedOrder> lock(Connection c, String orderId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT status, saga_id, customer_id FROM orders WHERE order_id = ? FOR UPDATE")) {
+            select.setObject(1, UUID.fromString(orderId));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new LockedOrder(orderId, OrderStatus.valueOf(row.getString(1)), row.getString(2),
+                                row.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** An order row held under lock: its status, its PlaceOrder saga and its customer. */
+    public record LockedOrder(String orderId, OrderStatus status, String placeOrderSagaId, String customerId) {}
+
     /** The order's status, locked until the transaction ends. */
     public Optional<OrderStatus> lockStatus(Connection c, String orderId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT status FROM orders WHERE order_id = ? FOR UPDATE")) {

@@ -17,7 +17,7 @@ public enum OrderStatus {
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.of(
             PENDING, EnumSet.of(CONFIRMED, CANCELLED, REJECTED),
             CONFIRMED, EnumSet.of(FULFILLING, CANCELLED),
-            FULFILLING, EnumSet.of(SHIPPED),
+            FULFILLING, EnumSet.of(SHIPPED, CANCELLED),
             SHIPPED, EnumSet.of(DELIVERED),
             DELIVERED, EnumSet.noneOf(OrderStatus.class),
             CANCELLED, EnumSet.noneOf(OrderStatus.class),

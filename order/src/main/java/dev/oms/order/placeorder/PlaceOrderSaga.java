@@ -14,12 +14,14 @@ import dev.oms.contracts.notification.v1.NotificationSent;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
 import dev.oms.contracts.payment.v1.AuthorizationVoided;
 import dev.oms.contracts.payment.v1.PaymentAuthorized;
+import dev.oms.contracts.payment.v1.PaymentCaptureFailed;
 import dev.oms.contracts.payment.v1.PaymentCaptured;
 import dev.oms.contracts.payment.v1.PaymentDeclined;
 import dev.oms.order.adapters.OrderTransitions;
 import dev.oms.order.domain.OrderStatus;
 import dev.oms.saga.Outcome;
 import dev.oms.saga.SagaDefinition;
+import java.time.Duration;
 
 /**
  * The PlaceOrder saga, step for step as in the design's table: stock and payment are undone in reverse
@@ -28,11 +30,14 @@ import dev.oms.saga.SagaDefinition;
  */
 public final class PlaceOrderSaga {
     public static final String NAME = "PlaceOrder";
+    /** The failure a customer's cancellation gives a running saga: it ends CANCELLED, not REJECTED. */
+    public static final String CANCELLED_BY_CUSTOMER = "cancelled by customer";
 
     private PlaceOrderSaga() {}
 
-    public static SagaDefinition<PlaceOrderSagaData> definition(OrderTransitions orders) {
+    public static SagaDefinition<PlaceOrderSagaData> definition(OrderTransitions orders, Duration stepTimeout) {
         return SagaDefinition.<PlaceOrderSagaData>named(NAME)
+                .defaultTimeout(stepTimeout)
                 .step("reserve_stock", COMPENSATABLE)
                     .invoke(PlaceOrderCommands::reserveStock)
                     .onReply(StockReserved.class, (data, r) -> Outcome.success(
@@ -58,14 +63,16 @@ public final class PlaceOrderSaga {
                 .step("capture_payment", RETRIABLE)
                     .invoke(PlaceOrderCommands::capturePayment)
                     .onReply(PaymentCaptured.class, (data, r) -> Outcome.success(data))
+                    .onReply(PaymentCaptureFailed.class, (data, r) -> Outcome.failure("capture failed: " + r.getReason()))
                 .step("commit_stock", RETRIABLE)
                     .invoke(PlaceOrderCommands::commitStock)
                     .onReply(StockCommitted.class, (data, r) -> Outcome.success(data))
                 .step("notify_customer", RETRIABLE)
                     .invoke(PlaceOrderCommands::notifyCustomer)
                     .onReply(NotificationSent.class, (data, r) -> Outcome.success(data))
-                .onCompensated((tx, data, failure) ->
-                        orders.moveIfAllowed(tx, orderId(data), OrderStatus.REJECTED, failure))
+                .onCompensated((tx, data, failure) -> orders.moveIfAllowed(tx, orderId(data),
+                        failure != null && failure.startsWith(CANCELLED_BY_CUSTOMER) ? OrderStatus.CANCELLED : OrderStatus.REJECTED,
+                        failure))
                 .build();
     }
 

@@ -9,8 +9,10 @@ import dev.oms.payment.api.AuthorizationResult.Approved;
 import dev.oms.payment.api.AuthorizationResult.Declined;
 import dev.oms.payment.api.Money;
 import dev.oms.payment.api.PaymentProvider;
+import dev.oms.payment.api.PaymentProviderTimeoutException;
 import dev.oms.payment.domain.IdempotencyKeys;
 import dev.oms.payment.domain.Payment;
+import dev.oms.payment.domain.PaymentStatus;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +20,9 @@ import java.util.UUID;
 /**
  * Authorizes an order's payment with the provider. A repeat re-replies the recorded outcome; should this
  * transaction roll back after the provider answered, the retry reaches the provider with the same key and gets
- * the same answer, so funds are never held twice.
+ * the same answer, so funds are never held twice. A provider that does not answer in time leaves the payment
+ * AUTHORIZING and sends no reply: the saga's step timeout decides, and its VoidAuthorization releases whatever the
+ * provider may hold. A repeat for a payment still AUTHORIZING asks the provider again with the same key.
  */
 final class AuthorizePaymentHandler implements MessageHandler {
     private final PaymentTable payments;
@@ -33,17 +37,29 @@ final class AuthorizePaymentHandler implements MessageHandler {
     public void handle(IncomingMessage message, TransactionContext tx) throws SQLException {
         AuthorizePayment command = message.payloadAs(AuthorizePayment.class);
         Optional<Payment> recorded = payments.findForUpdate(tx.connection(), command.getOrderId());
-        if (recorded.isPresent()) {
+        if (recorded.isPresent() && recorded.get().status() != PaymentStatus.AUTHORIZING) {
             tx.publish(command.getOrderId(), PaymentReplies.authorizationOutcome(recorded.get()));
             return;
         }
         Money amount = new Money(command.getAmount().getAmount(), command.getAmount().getCurrency());
-        Payment payment = Payment.authorizing(command.getOrderId(), UUID.randomUUID().toString(), amount);
-        Payment decided = amount.isChargeable()
-                ? apply(payment, provider.authorize(key(message), command.getOrderId(), command.getPaymentToken(), amount))
-                : payment.declined("invalid_amount", "the amount must be positive, in an ISO 4217 currency");
-        payments.insert(tx.connection(), decided, tx.now());
-        tx.publish(command.getOrderId(), PaymentReplies.authorizationOutcome(decided));
+        Payment payment = recorded.orElseGet(() ->
+                Payment.authorizing(command.getOrderId(), UUID.randomUUID().toString(), amount));
+        Optional<Payment> decided = payment.amount().isChargeable()
+                ? ask(message, command, payment)
+                : Optional.of(payment.declined("invalid_amount", "the amount must be positive, in an ISO 4217 currency"));
+        payments.save(tx.connection(), decided.orElse(payment), tx.now());
+        decided.ifPresent(d -> tx.publish(command.getOrderId(), PaymentReplies.authorizationOutcome(d)));
+    }
+
+    /** The payment as the provider's answer leaves it; empty when the provider gave no answer in time. */
+    private Optional<Payment> ask(IncomingMessage message, AuthorizePayment command, Payment payment) {
+        try {
+            AuthorizationResult result = provider.authorize(key(message, command), command.getOrderId(),
+                    command.getPaymentToken(), payment.amount());
+            return Optional.of(apply(payment, result));
+        } catch (PaymentProviderTimeoutException e) {
+            return Optional.empty();
+        }
     }
 
     private static Payment apply(Payment payment, AuthorizationResult result) {
@@ -54,8 +70,7 @@ final class AuthorizePaymentHandler implements MessageHandler {
         return payment.declined(declined.code(), declined.reason());
     }
 
-    private static String key(IncomingMessage message) {
-        AuthorizePayment command = message.payloadAs(AuthorizePayment.class);
+    private static String key(IncomingMessage message, AuthorizePayment command) {
         return IdempotencyKeys.of(message.envelope().sagaId(), command.getOrderId(),
                 command.getDescriptorForType().getName());
     }

@@ -1,18 +1,25 @@
 package dev.oms.payment.adapters;
 
 import com.google.protobuf.Message;
+import dev.oms.contracts.payment.v1.AuthorizationVoided;
 import dev.oms.contracts.payment.v1.PaymentAuthorized;
+import dev.oms.contracts.payment.v1.PaymentCaptureFailed;
 import dev.oms.contracts.payment.v1.PaymentCaptured;
 import dev.oms.contracts.payment.v1.PaymentDeclined;
+import dev.oms.contracts.payment.v1.PaymentRefunded;
 import dev.oms.payment.api.Money;
 import dev.oms.payment.domain.Payment;
+import java.util.Objects;
 
 /** The replies of the payment service, built from the recorded payment so that a repeat replies the same. */
 final class PaymentReplies {
+    static final String VOIDED_UNANSWERED = "authorization_voided";
+
     private PaymentReplies() {}
 
+    /** Authorized once approved; declined otherwise, also when voided while the provider's answer was outstanding. */
     static Message authorizationOutcome(Payment payment) {
-        if (payment.status().wasAuthorized()) {
+        if (payment.wasApproved()) {
             return PaymentAuthorized.newBuilder()
                     .setOrderId(payment.orderId())
                     .setPaymentId(payment.paymentId())
@@ -21,8 +28,9 @@ final class PaymentReplies {
         }
         return PaymentDeclined.newBuilder()
                 .setOrderId(payment.orderId())
-                .setCode(payment.declineCode())
-                .setReason(payment.declineReason())
+                .setCode(Objects.requireNonNullElse(payment.declineCode(), VOIDED_UNANSWERED))
+                .setReason(Objects.requireNonNullElse(payment.declineReason(),
+                        "the provider did not answer in time and the authorization was voided"))
                 .build();
     }
 
@@ -32,6 +40,23 @@ final class PaymentReplies {
                 .setPaymentId(payment.paymentId())
                 .setAmount(money(payment.amount()))
                 .build();
+    }
+
+    static PaymentCaptureFailed captureFailed(String orderId, String reason) {
+        return PaymentCaptureFailed.newBuilder().setOrderId(orderId).setReason(reason).build();
+    }
+
+    static PaymentRefunded refunded(Payment payment) {
+        return PaymentRefunded.newBuilder()
+                .setOrderId(payment.orderId())
+                .setPaymentId(payment.paymentId())
+                .setAmount(money(payment.amount()))
+                .build();
+    }
+
+    /** Sent whenever nothing is held any more, also when nothing ever was (then without payment id). */
+    static AuthorizationVoided voided(String orderId, String paymentId) {
+        return AuthorizationVoided.newBuilder().setOrderId(orderId).setPaymentId(paymentId).build();
     }
 
     private static dev.oms.contracts.common.v1.Money money(Money money) {

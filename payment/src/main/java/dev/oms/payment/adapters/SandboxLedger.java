@@ -1,5 +1,6 @@
 package dev.oms.payment.adapters;
 
+import dev.oms.payment.api.PaymentProviderException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,18 +11,32 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The sandbox provider's own books, one row per idempotency key. Each booking commits on its own connection, as
- * a real provider's would: a rollback of the service's transaction does not undo what the provider did.
+ * The sandbox provider's own books in schema {@value #SCHEMA}: the ledger, one row per idempotency key for every
+ * operation it accepted, and every call it received (attempts). Each write commits on its own connection, as a real
+ * provider's would: a rollback of the service's transaction does not undo what the provider did. Table names are
+ * schema-qualified, so any pool on the database reaches them.
  */
 final class SandboxLedger {
+    static final String SCHEMA = "payment_provider";
+
+    enum Operation { AUTHORIZE, CAPTURE, VOID, REFUND }
 
     /** One booked operation and its outcome. */
-    record Entry(String idempotencyKey, String operation, String orderId, Long amount, String currency, String outcome,
-                 String authorizationId, String declineCode, String declineReason) {}
+    record Entry(String idempotencyKey, Operation operation, String orderId, Long amount, String currency,
+                 String outcome, String authorizationId, String paymentToken, String declineCode, String declineReason) {}
 
-    private static final String BY_KEY = "SELECT * FROM sandbox_ledger WHERE idempotency_key = ?";
+    private static final String BY_KEY = "SELECT * FROM payment_provider.ledger WHERE idempotency_key = ?";
     private static final String APPROVED_AUTHORIZATION = """
-            SELECT * FROM sandbox_ledger WHERE authorization_id = ? AND operation = 'AUTHORIZE' AND outcome = 'APPROVED'""";
+            SELECT * FROM payment_provider.ledger
+            WHERE authorization_id = ? AND operation = 'AUTHORIZE' AND outcome = 'APPROVED'""";
+    private static final String ON_AUTHORIZATION =
+            "SELECT * FROM payment_provider.ledger WHERE authorization_id = ? AND operation = ?";
+    private static final String OPEN_AUTHORIZATION_OF_ORDER = """
+            SELECT * FROM payment_provider.ledger a
+            WHERE a.order_id = ? AND a.operation = 'AUTHORIZE' AND a.outcome = 'APPROVED'
+              AND NOT EXISTS (SELECT 1 FROM payment_provider.ledger o
+                              WHERE o.authorization_id = a.authorization_id AND o.operation IN ('CAPTURE', 'VOID'))
+            ORDER BY a.created_at DESC LIMIT 1""";
 
     private final DataSource dataSource;
 
@@ -29,53 +44,114 @@ final class SandboxLedger {
         this.dataSource = dataSource;
     }
 
-    /** Books the entry unless its key is already booked; returns what is booked under the key either way. */
+    /**
+     * Books the entry unless its key is already booked; returns what is booked under the key either way. An
+     * authorization is captured, voided and refunded at most once whatever the key: a second one is refused.
+     */
     Entry bookOnce(Entry entry, Instant now) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO sandbox_ledger (idempotency_key, operation, order_id, amount, currency, outcome,
-                                                authorization_id, decline_code, decline_reason, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""")) {
+                    INSERT INTO payment_provider.ledger (idempotency_key, operation, order_id, amount, currency, outcome,
+                                authorization_id, payment_token, decline_code, decline_reason, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
                 insert.setString(1, entry.idempotencyKey());
-                insert.setString(2, entry.operation());
+                insert.setString(2, entry.operation().name());
                 insert.setString(3, entry.orderId());
                 insert.setObject(4, entry.amount());
                 insert.setString(5, entry.currency());
                 insert.setString(6, entry.outcome());
                 insert.setString(7, entry.authorizationId());
-                insert.setString(8, entry.declineCode());
-                insert.setString(9, entry.declineReason());
-                insert.setTimestamp(10, Timestamp.from(now));
+                insert.setString(8, entry.paymentToken());
+                insert.setString(9, entry.declineCode());
+                insert.setString(10, entry.declineReason());
+                insert.setTimestamp(11, Timestamp.from(now));
                 insert.executeUpdate();
             }
-            return find(c, BY_KEY, entry.idempotencyKey()).orElseThrow();
+            return find(c, BY_KEY, entry.idempotencyKey()).orElseThrow(() -> new PaymentProviderException("sandbox: "
+                    + entry.authorizationId() + " already has a " + entry.operation() + " under another key", null));
         } catch (SQLException e) {
-            throw new IllegalStateException("sandbox ledger unavailable: " + e.getMessage(), e);
+            throw unavailable(e);
+        }
+    }
+
+    /** Records one call and its outcome. */
+    void recordAttempt(String idempotencyKey, Operation operation, String orderId, String outcome, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO payment_provider.attempt (idempotency_key, operation, order_id, outcome, created_at)
+                    VALUES (?, ?, ?, ?, ?)""")) {
+                insert.setString(1, idempotencyKey);
+                insert.setString(2, operation.name());
+                insert.setString(3, orderId);
+                insert.setString(4, outcome);
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** How many calls of this operation the key has had so far. */
+    int attempts(String idempotencyKey, Operation operation) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement(
+                     "SELECT count(*) FROM payment_provider.attempt WHERE idempotency_key = ? AND operation = ?")) {
+            count.setString(1, idempotencyKey);
+            count.setString(2, operation.name());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
     /** The approved authorization with this id, if the sandbox ever granted it. */
     Optional<Entry> approvedAuthorization(String authorizationId) {
+        return find(APPROVED_AUTHORIZATION, authorizationId);
+    }
+
+    /** The latest approved authorization of the order that is neither captured nor voided. */
+    Optional<Entry> openAuthorizationOf(String orderId) {
+        return find(OPEN_AUTHORIZATION_OF_ORDER, orderId);
+    }
+
+    /** The booked operation of this kind on the authorization, under whatever key. */
+    Optional<Entry> bookedOn(String authorizationId, Operation operation) {
+        return find(ON_AUTHORIZATION, authorizationId, operation.name());
+    }
+
+    private Optional<Entry> find(String query, String... values) {
         try (Connection c = dataSource.getConnection()) {
-            return find(c, APPROVED_AUTHORIZATION, authorizationId);
+            return find(c, query, values);
         } catch (SQLException e) {
-            throw new IllegalStateException("sandbox ledger unavailable: " + e.getMessage(), e);
+            throw unavailable(e);
         }
     }
 
-    private static Optional<Entry> find(Connection c, String query, String value) throws SQLException {
+    private static Optional<Entry> find(Connection c, String query, String... values) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(query)) {
-            select.setString(1, value);
+            for (int i = 0; i < values.length; i++) {
+                select.setString(i + 1, values[i]);
+            }
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Entry(row.getString("idempotency_key"), row.getString("operation"),
-                        row.getString("order_id"), row.getObject("amount", Long.class), row.getString("currency"),
-                        row.getString("outcome"), row.getString("authorization_id"), row.getString("decline_code"),
-                        row.getString("decline_reason")));
+                return Optional.of(new Entry(row.getString("idempotency_key"),
+                        Operation.valueOf(row.getString("operation")), row.getString("order_id"),
+                        row.getObject("amount", Long.class), row.getString("currency"), row.getString("outcome"),
+                        row.getString("authorization_id"), row.getString("payment_token"),
+                        row.getString("decline_code"), row.getString("decline_reason")));
             }
         }
+    }
+
+    private static PaymentProviderException unavailable(SQLException e) {
+        return new PaymentProviderException("sandbox ledger unavailable: " + e.getMessage(), e);
     }
 }

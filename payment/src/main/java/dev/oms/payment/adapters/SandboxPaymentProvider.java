@@ -1,75 +1,148 @@
 package dev.oms.payment.adapters;
 
 import dev.oms.payment.adapters.SandboxLedger.Entry;
+import dev.oms.payment.adapters.SandboxLedger.Operation;
 import dev.oms.payment.api.AuthorizationResult;
 import dev.oms.payment.api.AuthorizationResult.Approved;
 import dev.oms.payment.api.AuthorizationResult.Declined;
+import dev.oms.payment.api.CaptureResult;
 import dev.oms.payment.api.Money;
 import dev.oms.payment.api.PaymentProvider;
 import dev.oms.payment.api.PaymentProviderException;
+import dev.oms.payment.api.PaymentProviderTimeoutException;
 import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
- * The payment provider for development and tests. Token {@value #APPROVE} approves, {@value #DECLINE} declines
- * with {@code card_declined}, any other token declines with {@code invalid_payment_token}. Its ledger books each
+ * The payment provider for development and tests, its books in a schema of its own (a real provider is outside our
+ * database). Tokens: {@value #APPROVE} approves; {@value #DECLINE} declines with {@code card_declined};
+ * {@value #TIMEOUT} holds the funds but never answers; {@value #FLAKY} fails the first {@value #FLAKY_FAILURES}
+ * attempts of a key with a retryable error, then approves; {@value #CAPTURE_FAILS_ONCE} approves, then refuses the
+ * first capture of a key; any other token declines with {@code invalid_payment_token}. The ledger books each
  * idempotency key once and answers a repeat with the recorded outcome.
  */
 public final class SandboxPaymentProvider implements PaymentProvider {
+    public static final String SCHEMA = SandboxLedger.SCHEMA;
     public static final String APPROVE = "sandbox_ok";
     public static final String DECLINE = "sandbox_decline";
+    public static final String TIMEOUT = "sandbox_timeout";
+    public static final String FLAKY = "sandbox_flaky";
+    public static final String CAPTURE_FAILS_ONCE = "sandbox_capture_fails_once";
+    static final int FLAKY_FAILURES = 2;
 
     private final SandboxLedger ledger;
     private final Clock clock;
 
-    /** {@code dataSource} reaches the schema that holds the sandbox_ledger table (the payment schema). */
-    public SandboxPaymentProvider(DataSource dataSource, Clock clock) {
+    private SandboxPaymentProvider(DataSource dataSource, Clock clock) {
         this.ledger = new SandboxLedger(dataSource);
         this.clock = clock;
     }
 
+    /**
+     * Brings the sandbox's schema ({@value #SCHEMA}, migrations from {@code classpath:db/payment_provider}) up to
+     * date and returns the provider on it. {@code dataSource} should be a pool of its own; the caller closes it.
+     */
+    public static SandboxPaymentProvider migrated(DataSource dataSource, Clock clock) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/" + SCHEMA)
+                .load()
+                .migrate();
+        return new SandboxPaymentProvider(dataSource, clock);
+    }
+
     @Override
     public AuthorizationResult authorize(String idempotencyKey, String orderId, String paymentToken, Money amount) {
-        Entry booked = ledger.bookOnce(decide(idempotencyKey, orderId, paymentToken, amount), clock.instant());
+        int attempt = ledger.attempts(idempotencyKey, Operation.AUTHORIZE) + 1;
+        if (TIMEOUT.equals(paymentToken)) {
+            ledger.bookOnce(authorization(idempotencyKey, orderId, paymentToken, amount), clock.instant());
+            ledger.recordAttempt(idempotencyKey, Operation.AUTHORIZE, orderId, "UNANSWERED", clock.instant());
+            throw new PaymentProviderTimeoutException("sandbox: no answer to authorization " + idempotencyKey, null);
+        }
+        if (FLAKY.equals(paymentToken) && attempt <= FLAKY_FAILURES) {
+            ledger.recordAttempt(idempotencyKey, Operation.AUTHORIZE, orderId, "FAILED", clock.instant());
+            throw new PaymentProviderException("sandbox: attempt " + attempt + " of " + idempotencyKey + " failed", null);
+        }
+        Entry booked = ledger.bookOnce(authorization(idempotencyKey, orderId, paymentToken, amount), clock.instant());
+        ledger.recordAttempt(idempotencyKey, Operation.AUTHORIZE, orderId, booked.outcome(), clock.instant());
         return booked.outcome().equals("APPROVED")
                 ? new Approved(booked.authorizationId())
                 : new Declined(booked.declineCode(), booked.declineReason());
     }
 
     @Override
-    public void capture(String idempotencyKey, String orderId, String authorizationId, Money amount) {
-        requireApproved(authorizationId);
-        ledger.bookOnce(new Entry(idempotencyKey, "CAPTURE", orderId, amount.amount(), amount.currency(), "CAPTURED",
-                authorizationId, null, null), clock.instant());
+    public CaptureResult capture(String idempotencyKey, String orderId, String authorizationId, Money amount) {
+        Entry authorization = requireApproved(authorizationId);
+        requireNot(authorizationId, Operation.VOID);
+        boolean first = ledger.attempts(idempotencyKey, Operation.CAPTURE) == 0;
+        if (first && CAPTURE_FAILS_ONCE.equals(authorization.paymentToken())) {
+            ledger.recordAttempt(idempotencyKey, Operation.CAPTURE, orderId, "REFUSED", clock.instant());
+            return new CaptureResult.Refused("sandbox: the first capture of " + idempotencyKey + " is refused");
+        }
+        book(idempotencyKey, Operation.CAPTURE, orderId, amount, "CAPTURED", authorizationId);
+        return new CaptureResult.Captured();
     }
 
     @Override
     public void voidAuthorization(String idempotencyKey, String orderId, String authorizationId) {
-        requireApproved(authorizationId);
-        ledger.bookOnce(new Entry(idempotencyKey, "VOID", orderId, null, null, "VOIDED", authorizationId, null, null),
-                clock.instant());
+        Entry held = authorizationId != null ? requireApproved(authorizationId)
+                : ledger.openAuthorizationOf(orderId).orElse(null);
+        if (held == null) {
+            ledger.recordAttempt(idempotencyKey, Operation.VOID, orderId, "NOTHING_HELD", clock.instant());
+            return;
+        }
+        requireNot(held.authorizationId(), Operation.CAPTURE);
+        book(idempotencyKey, Operation.VOID, orderId, new Money(held.amount(), held.currency()), "VOIDED",
+                held.authorizationId());
     }
 
-    private static Entry decide(String key, String orderId, String token, Money amount) {
-        if (APPROVE.equals(token)) {
-            return authorization(key, orderId, amount, "APPROVED", "sbx_auth_" + UUID.randomUUID(), null, null);
+    @Override
+    public void refund(String idempotencyKey, String orderId, String authorizationId, Money amount) {
+        requireApproved(authorizationId);
+        if (ledger.bookedOn(authorizationId, Operation.CAPTURE).isEmpty()) {
+            throw new PaymentProviderException("sandbox: nothing captured on " + authorizationId + " to refund", null);
+        }
+        book(idempotencyKey, Operation.REFUND, orderId, amount, "REFUNDED", authorizationId);
+    }
+
+    private void book(String key, Operation operation, String orderId, Money amount, String outcome,
+                      String authorizationId) {
+        Entry booked = ledger.bookOnce(new Entry(key, operation, orderId, amount.amount(), amount.currency(), outcome,
+                authorizationId, null, null, null), clock.instant());
+        ledger.recordAttempt(key, operation, orderId, booked.outcome(), clock.instant());
+    }
+
+    private static Entry authorization(String key, String orderId, String token, Money amount) {
+        boolean approves = APPROVE.equals(token) || TIMEOUT.equals(token) || FLAKY.equals(token)
+                || CAPTURE_FAILS_ONCE.equals(token);
+        if (approves) {
+            return authorization(key, orderId, token, amount, "APPROVED", "sbx_auth_" + UUID.randomUUID(), null, null);
         }
         if (DECLINE.equals(token)) {
-            return authorization(key, orderId, amount, "DECLINED", null, "card_declined", "the card was declined");
+            return authorization(key, orderId, token, amount, "DECLINED", null, "card_declined", "the card was declined");
         }
-        return authorization(key, orderId, amount, "DECLINED", null, "invalid_payment_token", "unknown payment token");
+        return authorization(key, orderId, token, amount, "DECLINED", null, "invalid_payment_token",
+                "unknown payment token");
     }
 
-    private static Entry authorization(String key, String orderId, Money amount, String outcome, String authorizationId,
-                                       String code, String reason) {
-        return new Entry(key, "AUTHORIZE", orderId, amount.amount(), amount.currency(), outcome, authorizationId, code,
-                reason);
+    private static Entry authorization(String key, String orderId, String token, Money amount, String outcome,
+                                       String authorizationId, String code, String reason) {
+        return new Entry(key, Operation.AUTHORIZE, orderId, amount.amount(), amount.currency(), outcome,
+                authorizationId, token, code, reason);
     }
 
-    private void requireApproved(String authorizationId) {
-        if (ledger.approvedAuthorization(authorizationId).isEmpty()) {
-            throw new PaymentProviderException("sandbox has no approved authorization " + authorizationId, null);
+    private Entry requireApproved(String authorizationId) {
+        return ledger.approvedAuthorization(authorizationId).orElseThrow(() ->
+                new PaymentProviderException("sandbox has no approved authorization " + authorizationId, null));
+    }
+
+    private void requireNot(String authorizationId, Operation done) {
+        if (ledger.bookedOn(authorizationId, done).isPresent()) {
+            throw new PaymentProviderException("sandbox: authorization " + authorizationId + " has a " + done, null);
         }
     }
 }

@@ -28,8 +28,18 @@ public record Payment(
         return withStatus(PaymentStatus.CAPTURED);
     }
 
+    /** Voided after an approval, or while the provider's answer was still outstanding (then no authorization id). */
     public Payment voided() {
         return withStatus(PaymentStatus.VOIDED);
+    }
+
+    public Payment refunded() {
+        return withStatus(PaymentStatus.REFUNDED);
+    }
+
+    /** True once the provider approved the authorization, whatever happened to the funds since. */
+    public boolean wasApproved() {
+        return authorizationId != null;
     }
 
     private Payment withStatus(PaymentStatus next) {

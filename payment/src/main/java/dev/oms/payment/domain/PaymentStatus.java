@@ -18,7 +18,8 @@ public enum PaymentStatus {
     private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED = new EnumMap<>(PaymentStatus.class);
 
     static {
-        ALLOWED.put(AUTHORIZING, EnumSet.of(AUTHORIZED, DECLINED));
+        // VOIDED from AUTHORIZING: the provider never answered and the saga gave up on it
+        ALLOWED.put(AUTHORIZING, EnumSet.of(AUTHORIZED, DECLINED, VOIDED));
         ALLOWED.put(AUTHORIZED, EnumSet.of(CAPTURED, VOIDED));
         ALLOWED.put(CAPTURED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED));
         ALLOWED.put(PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED));
@@ -37,11 +38,6 @@ public enum PaymentStatus {
             throw new IllegalTransitionException(this, next);
         }
         return next;
-    }
-
-    /** True once the authorization was approved, whatever happened to the funds since. */
-    public boolean wasAuthorized() {
-        return this != AUTHORIZING && this != DECLINED;
     }
 
     /** True once the funds were taken, whatever was refunded since. */

@@ -1,0 +1,56 @@
+package dev.oms.order.adapters;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Requested cancellations: one per order, found again by its idempotency key. */
+public final class CancellationTable {
+
+    /** A recorded cancellation request. */
+    public record Cancellation(String orderId, String idempotencyKey) {}
+
+    public Optional<Cancellation> byKey(Connection c, String key) throws SQLException {
+        return find(c, "SELECT order_id, idempotency_key FROM order_cancellation WHERE idempotency_key = ?", key);
+    }
+
+    public Optional<Cancellation> byOrder(Connection c, String orderId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT order_id, idempotency_key FROM order_cancellation WHERE order_id = ?")) {
+            select.setObject(1, UUID.fromString(orderId));
+            return read(select);
+        }
+    }
+
+    public void insert(Connection c, String orderId, String key, String sagaId, String reason, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO order_cancellation (order_id, idempotency_key, saga_id, reason, requested_at)
+                VALUES (?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, UUID.fromString(orderId));
+            insert.setString(2, key);
+            insert.setString(3, sagaId);
+            insert.setString(4, reason);
+            insert.setTimestamp(5, Timestamp.from(now));
+            insert.executeUpdate();
+        }
+    }
+
+    private static Optional<Cancellation> find(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, value);
+            return read(select);
+        }
+    }
+
+    private static Optional<Cancellation> read(PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(new Cancellation(row.getString(1), row.getString(2))) : Optional.empty();
+        }
+    }
+}

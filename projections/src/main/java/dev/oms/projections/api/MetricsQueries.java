@@ -1,0 +1,7 @@
+package dev.oms.projections.api;
+
+/** Reads the business metrics of the order flow. */
+public interface MetricsQueries {
+
+    BusinessMetrics metrics();
+}

@@ -1,0 +1,6 @@
+package dev.oms.projections.api;
+
+import java.time.Instant;
+
+/** An order's status as of {@code occurredAt}, the time of the event that set it; its owner decides who may see it. */
+public record OrderUpdate(String orderId, String customerId, String status, Instant occurredAt) {}
