@@ -1,8 +1,10 @@
 package dev.oms.app;
 
+import dev.oms.app.platform.Durations;
 import dev.oms.app.platform.Platform;
 import dev.oms.app.platform.PlatformSettings;
 import dev.oms.app.platform.StartupException;
+import dev.oms.messaging.CrashPoints;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -49,6 +51,7 @@ final class UpCommand implements Callable<Integer> {
             platform.close();
             System.out.println("oms: stopped");
         }, "oms-shutdown"));
+        CrashPoints.arm();
         String base = "http://127.0.0.1:" + platform.httpPort();
         System.out.printf("oms: ready in %.1f s  GraphQL %s/graphql  GraphiQL %s/graphiql%n",
                 Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0, base, base);

@@ -2,38 +2,59 @@ package dev.oms.inventory;
 
 import dev.oms.contracts.Channels;
 import dev.oms.inventory.adapters.InventoryCommandHandler;
+import dev.oms.inventory.adapters.ReservationExpirer;
 import dev.oms.inventory.adapters.ReservationTable;
 import dev.oms.inventory.adapters.StockSeeder;
 import dev.oms.inventory.adapters.StockTable;
 import dev.oms.inventory.adapters.StockAdjuster;
 import dev.oms.inventory.api.AdjustResult;
+import dev.oms.inventory.api.InventoryConfig;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.inventory.api.StockLevel;
 import dev.oms.inventory.api.StockSeed;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.Subscription;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The inventory service: reserves, releases and commits stock for orders, on the commands of its topic. */
+/**
+ * The inventory service: reserves, releases and commits stock for orders, on the commands of its topic, and
+ * expires the reservations nobody committed in time.
+ */
 public final class InventoryService implements InventoryCommands {
     public static final String NAME = "inventory";
 
+    static final Duration EXPIRY_POLL = Duration.ofMillis(500);
+
     private final ServiceRuntime runtime;
     private final StockTable stock = new StockTable();
+    private final ReservationTable reservations = new ReservationTable();
     private final StockSeeder seeder = new StockSeeder(stock);
     private final StockAdjuster adjuster = new StockAdjuster(stock);
-    private final InventoryCommandHandler handler = new InventoryCommandHandler(stock, new ReservationTable());
+    private final InventoryCommandHandler handler;
+    private final ReservationExpirer expirer;
 
-    private InventoryService(ServiceRuntime runtime) {
+    private InventoryService(ServiceRuntime runtime, InventoryConfig config) {
         this.runtime = runtime;
+        this.handler = new InventoryCommandHandler(stock, reservations, config);
+        this.expirer = new ReservationExpirer(runtime.transactions(), stock, reservations);
     }
 
-    /** Registers its subscriptions and jobs on the runtime. The caller runs runtime.migrate() before and runtime.start() after. */
+    /** Registers with reservations that expire after {@link InventoryConfig#DEFAULT_RESERVATION_TTL}. */
     public static InventoryService register(ServiceRuntime runtime) {
-        InventoryService service = new InventoryService(runtime);
+        return register(runtime, InventoryConfig.defaults());
+    }
+
+    /**
+     * Registers its subscriptions and the job that expires reservations nobody committed in time. The caller runs
+     * runtime.migrate() before and runtime.start() after.
+     */
+    public static InventoryService register(ServiceRuntime runtime, InventoryConfig config) {
+        InventoryService service = new InventoryService(runtime, config);
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.INVENTORY_COMMANDS), service.handler.types(), service.handler));
+        runtime.every("reservation-expiry", EXPIRY_POLL, service.expirer::expireDue);
         return service;
     }
 
@@ -56,10 +77,14 @@ public final class InventoryService implements InventoryCommands {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        return runtime.transactions().inTransaction(tx -> adjuster.adjust(tx, sku, warehouse, delta));
+        return runtime.transactions().inTransaction(tx -> adjuster.adjust(tx, sku, warehouse, delta, reason));
     }
 
     MessageHandler handler() {
         return handler;
+    }
+
+    int expireDueReservations() {
+        return expirer.expireDue();
     }
 }

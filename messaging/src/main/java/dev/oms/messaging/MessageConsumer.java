@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class MessageConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageConsumer.class);
     private static final int ATTEMPTS = 5;
+    /** Test mode: apply every record twice, to prove that redelivery changes nothing. */
+    private static final boolean DUPLICATE_DELIVERY = Boolean.parseBoolean(System.getenv("OMS_DUPLICATE_DELIVERY"));
 
     private final Subscription subscription;
     private final Transactions transactions;
@@ -53,8 +55,12 @@ public final class MessageConsumer implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record);
+                    if (DUPLICATE_DELIVERY) {
+                        apply(record);
+                    }
                 }
                 if (!records.isEmpty()) {
+                    CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
                     consumer.commitSync();
                 }
             }

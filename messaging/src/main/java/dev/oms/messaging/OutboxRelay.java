@@ -106,6 +106,9 @@ public final class OutboxRelay implements AutoCloseable {
                 for (Future<RecordMetadata> ack : acks) {
                     ack.get();
                 }
+                if (!ids.isEmpty()) {
+                    CrashPoints.reached(CrashPoints.RELAY_AFTER_SEND);
+                }
                 delete(connection, ids);
                 connection.commit();
                 return ids.size();

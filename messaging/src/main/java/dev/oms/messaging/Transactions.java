@@ -54,7 +54,9 @@ public final class Transactions {
             try {
                 T result = work.run(tx);
                 Outbox.append(connection, tx.emitted);
+                CrashPoints.reached(CrashPoints.TX_BEFORE_COMMIT);
                 connection.commit();
+                CrashPoints.reached(CrashPoints.TX_AFTER_COMMIT);
                 if (!tx.emitted.isEmpty()) {
                     onOutboxWritten.run();
                 }

@@ -10,7 +10,7 @@ import dev.oms.payment.adapters.SandboxPaymentProvider;
 import dev.oms.payment.api.PaymentProvider;
 import java.util.List;
 
-/** The payment service: authorizes, voids and captures order payments, on the commands of its topic. */
+/** The payment service: authorizes, voids, captures and refunds order payments, on the commands of its topic. */
 public final class PaymentService {
     public static final String NAME = "payment";
 
@@ -20,9 +20,12 @@ public final class PaymentService {
         this.handler = new PaymentCommandHandler(new PaymentTable(), provider);
     }
 
-    /** Registers with the sandbox provider, whose ledger lives in the payment schema. */
+    /**
+     * Registers with the sandbox provider on the service's own pool, its books still in their own schema
+     * (payment_provider, migrated here). The launcher gives the sandbox a pool of its own instead.
+     */
     public static PaymentService register(ServiceRuntime runtime) {
-        return register(runtime, new SandboxPaymentProvider(runtime.transactions().dataSource(),
+        return register(runtime, SandboxPaymentProvider.migrated(runtime.transactions().dataSource(),
                 runtime.transactions().clock()));
     }
 

@@ -4,26 +4,43 @@ import dev.oms.contracts.Channels;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.Subscription;
+import dev.oms.projections.api.LocalProjectionUpdates;
+import dev.oms.projections.api.MetricsQueries;
 import dev.oms.projections.api.OrderQueries;
 import dev.oms.projections.api.ProductQueries;
+import dev.oms.projections.api.ProjectionUpdates;
+import dev.oms.projections.api.SagaQueries;
+import dev.oms.projections.api.StockQueries;
 import dev.oms.projections.catalog.CatalogProjection;
 import dev.oms.projections.internal.EventRoutes;
+import dev.oms.projections.internal.Pipeline;
 import dev.oms.projections.order.OrderProjection;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The read side: folds every service's events into read tables in its own schema and answers queries on them. */
+/**
+ * The read side: folds every service's events into read tables in its own schema, answers queries on them and
+ * tells listeners in this JVM what changed.
+ */
 public final class ProjectionsService {
     public static final String NAME = "projections";
 
-    private final EventRoutes routes;
+    private final Pipeline pipeline;
+    private final LocalProjectionUpdates updates;
     private final OrderQueries orders;
     private final ProductQueries products;
+    private final SagaQueries sagas;
+    private final StockQueries stock;
+    private final MetricsQueries metrics;
 
-    private ProjectionsService(EventRoutes routes, DataSource dataSource) {
-        this.routes = routes;
+    private ProjectionsService(Pipeline pipeline, LocalProjectionUpdates updates, DataSource dataSource) {
+        this.pipeline = pipeline;
+        this.updates = updates;
         this.orders = OrderProjection.queries(dataSource);
         this.products = CatalogProjection.queries(dataSource);
+        this.sagas = OrderProjection.sagas(dataSource);
+        this.stock = CatalogProjection.stock(dataSource);
+        this.metrics = OrderProjection.metrics(dataSource);
     }
 
     /**
@@ -34,8 +51,13 @@ public final class ProjectionsService {
         EventRoutes routes = new EventRoutes();
         OrderProjection.routeTo(routes);
         CatalogProjection.routeTo(routes);
-        runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), routes.types(), routes));
-        return new ProjectionsService(routes, runtime.transactions().dataSource());
+        LocalProjectionUpdates updates = new LocalProjectionUpdates();
+        Pipeline pipeline = new Pipeline(List.of(
+                OrderProjection.timeline(),
+                new Pipeline.Stage(routes.types(), routes),
+                OrderProjection.notifier(updates)));
+        runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), pipeline.types(), pipeline));
+        return new ProjectionsService(pipeline, updates, runtime.transactions().dataSource());
     }
 
     public OrderQueries orders() {
@@ -46,8 +68,25 @@ public final class ProjectionsService {
         return products;
     }
 
+    public SagaQueries sagas() {
+        return sagas;
+    }
+
+    public StockQueries stock() {
+        return stock;
+    }
+
+    public MetricsQueries metrics() {
+        return metrics;
+    }
+
+    /** Changes as this JVM's consumer commits them; a BFF in another process would need its own feed. */
+    public ProjectionUpdates updates() {
+        return updates;
+    }
+
     /** The subscription's handler, for tests that apply events without a broker. */
     MessageHandler handler() {
-        return routes;
+        return pipeline;
     }
 }

@@ -93,4 +93,30 @@ class ProductCatalogIT {
         assertThat(projections.service.products().product("SKU-A"))
                 .contains(new ProductView("SKU-A", "Anvil, heavy", new Money(5_499, "EUR"), 8));
     }
+
+    @Test
+    void searchesSkuAndNameIgnoringCaseAndPagesThroughTheMatches() {
+        projections.apply("SKU-A", listed("SKU-A", "Anvil", 1_000));
+        projections.apply("SKU-B", listed("SKU-B", "Bellows", 1_000));
+        projections.apply("SKU-C", listed("SKU-C", "Small anvil", 1_000));
+        projections.apply("ANV-9", listed("ANV-9", "Hammer", 1_000));
+
+        ProductPage first = projections.service.products().products(2, null, "anv");
+        ProductPage rest = projections.service.products().products(2, first.endCursor(), "anv");
+
+        assertThat(skus(first)).containsExactly("ANV-9", "SKU-A");
+        assertThat(skus(rest)).containsExactly("SKU-C");
+        assertThat(first.totalCount()).isEqualTo(3);
+        assertThat(rest.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void searchesForWildcardsLiterally() {
+        projections.apply("SKU-A", listed("SKU-A", "Anvil", 1_000));
+        projections.apply("SKU_B", listed("SKU_B", "Bellows", 1_000));
+
+        assertThat(skus(projections.service.products().products(10, null, "_"))).containsExactly("SKU_B");
+        assertThat(projections.service.products().products(10, null, "%").totalCount()).isZero();
+        assertThat(projections.service.products().products(10, null, " ").totalCount()).isEqualTo(2);
+    }
 }

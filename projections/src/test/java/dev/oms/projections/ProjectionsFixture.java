@@ -2,13 +2,18 @@ package dev.oms.projections;
 
 import com.google.protobuf.Message;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.oms.contracts.Channels;
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.MessageTypes;
 import dev.oms.infra.SharedTestInfra;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.testing.Stimulus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The projections service on a fresh database, its runtime never started: events are applied straight through
@@ -30,6 +35,19 @@ final class ProjectionsFixture implements AutoCloseable {
     /** Wraps each event as it would arrive from the bus, keyed by the order (or sku) it concerns. */
     static List<IncomingMessage> messages(String key, Message... events) {
         return Arrays.stream(events).map(event -> Stimulus.message(key, null, event)).toList();
+    }
+
+    /** One event as it would arrive from the bus, emitted at {@code at} by {@code producer} because of {@code cause}. */
+    static IncomingMessage message(String key, Message event, Instant at, String producer, UUID cause) {
+        String type = MessageTypes.typeOf(event);
+        Envelope envelope = new Envelope(UUID.randomUUID(), type, MessageTypes.schemaVersionOf(type), key, cause, null,
+                at, null, producer);
+        return new IncomingMessage(envelope, event, Channels.EVENTS, 0, 0);
+    }
+
+    /** One event emitted at {@code at}. */
+    static IncomingMessage message(String key, Message event, Instant at) {
+        return message(key, event, at, "test", null);
     }
 
     void apply(String key, Message... events) {

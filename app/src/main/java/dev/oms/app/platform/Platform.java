@@ -13,7 +13,9 @@ import dev.oms.inventory.InventoryService;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.notification.NotificationService;
 import dev.oms.order.OrderService;
+import dev.oms.order.api.OrderConfig;
 import dev.oms.payment.PaymentService;
+import dev.oms.payment.adapters.SandboxPaymentProvider;
 import dev.oms.projections.ProjectionsService;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -67,9 +69,11 @@ public final class Platform implements AutoCloseable {
             return null;
         });
         cart = service(CartService.NAME, CartService::register);
-        order = service(OrderService.NAME, OrderService::register, OrderService.COMPONENTS);
+        OrderConfig orderConfig = new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()));
+        order = service(OrderService.NAME, runtime -> OrderService.register(runtime, orderConfig), OrderService.COMPONENTS);
         inventory = service(InventoryService.NAME, InventoryService::register);
-        service(PaymentService.NAME, PaymentService::register);
+        service(PaymentService.NAME, runtime -> PaymentService.register(runtime, SandboxPaymentProvider.migrated(
+                keep(db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4)), clock)));
         service(FulfillmentService.NAME, runtime ->
                 FulfillmentService.register(runtime, new FulfillmentConfig(settings.fulfillmentStep())));
         service(NotificationService.NAME, NotificationService::register);

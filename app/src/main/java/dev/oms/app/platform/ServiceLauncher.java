@@ -9,7 +9,9 @@ import dev.oms.inventory.InventoryService;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.notification.NotificationService;
 import dev.oms.order.OrderService;
+import dev.oms.order.api.OrderConfig;
 import dev.oms.payment.PaymentService;
+import dev.oms.payment.adapters.SandboxPaymentProvider;
 import dev.oms.projections.ProjectionsService;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,10 +41,24 @@ public final class ServiceLauncher {
         Clock clock = Clock.systemUTC();
         return switch (name) {
             case CART -> launch(CartService.NAME, db, kafka, clock, progress, CartService::register).stop();
-            case ORDER -> launch(OrderService.NAME, db, kafka, clock, progress, OrderService::register,
+            case ORDER -> launch(OrderService.NAME, db, kafka, clock, progress, runtime -> OrderService.register(runtime,
+                    new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()))),
                     OrderService.COMPONENTS).stop();
             case INVENTORY -> launch(InventoryService.NAME, db, kafka, clock, progress, InventoryService::register).stop();
-            case PAYMENT -> launch(PaymentService.NAME, db, kafka, clock, progress, PaymentService::register).stop();
+            case PAYMENT -> {
+                HikariDataSource providerPool = db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4);
+                try {
+                    AutoCloseable payment = launch(PaymentService.NAME, db, kafka, clock, progress, runtime ->
+                            PaymentService.register(runtime, SandboxPaymentProvider.migrated(providerPool, clock))).stop();
+                    yield () -> {
+                        payment.close();
+                        providerPool.close();
+                    };
+                } catch (RuntimeException e) {
+                    providerPool.close();
+                    throw e;
+                }
+            }
             case FULFILLMENT -> launch(FulfillmentService.NAME, db, kafka, clock, progress,
                     runtime -> FulfillmentService.register(runtime, new FulfillmentConfig(Duration.ZERO))).stop();
             case NOTIFICATION -> launch(NotificationService.NAME, db, kafka, clock, progress,

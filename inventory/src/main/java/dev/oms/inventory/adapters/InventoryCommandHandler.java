@@ -5,6 +5,7 @@ import dev.oms.contracts.MessageTypes;
 import dev.oms.contracts.inventory.v1.CommitStock;
 import dev.oms.contracts.inventory.v1.ReleaseStock;
 import dev.oms.contracts.inventory.v1.ReserveStock;
+import dev.oms.inventory.api.InventoryConfig;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
@@ -15,9 +16,10 @@ import java.util.Set;
 public final class InventoryCommandHandler implements MessageHandler {
     private final Map<String, MessageHandler> handlers;
 
-    public InventoryCommandHandler(StockTable stock, ReservationTable reservations) {
+    public InventoryCommandHandler(StockTable stock, ReservationTable reservations, InventoryConfig config) {
         handlers = Map.of(
-                type(ReserveStock.getDefaultInstance()), new ReserveStockHandler(stock, reservations),
+                type(ReserveStock.getDefaultInstance()), new ReserveStockHandler(stock, reservations,
+                        config.reservationTtl()),
                 type(ReleaseStock.getDefaultInstance()), new ReleaseStockHandler(stock, reservations),
                 type(CommitStock.getDefaultInstance()), new CommitStockHandler(stock, reservations));
     }

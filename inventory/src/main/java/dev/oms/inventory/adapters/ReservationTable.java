@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The reservation and reservation_line tables: one reservation per order, its lines by warehouse. */
+/**
+ * The reservation and reservation_line tables: one reservation per order, its lines by warehouse. A HELD
+ * reservation carries the time it expires at.
+ */
 public final class ReservationTable {
 
     /** The order's reservation, its row locked until the transaction ends; lines in (sku, warehouse) order. */
@@ -30,13 +33,36 @@ public final class ReservationTable {
         }
     }
 
-    public void insert(Connection c, Reservation reservation, Instant now) throws SQLException {
+    /** Up to {@code limit} HELD reservations whose time ran out by {@code now}, locked; rows others hold are skipped. */
+    public List<Reservation> lockExpired(Connection c, Instant now, int limit) throws SQLException {
+        List<String> orderIds = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT order_id FROM reservation WHERE status = 'HELD' AND expires_at <= ?
+                ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            select.setInt(2, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    orderIds.add(row.getString("order_id"));
+                }
+            }
+        }
+        List<Reservation> expired = new ArrayList<>();
+        for (String orderId : orderIds) {
+            expired.add(new Reservation(orderId, ReservationStatus.HELD, lines(c, orderId)));
+        }
+        return expired;
+    }
+
+    /** Records a new reservation that holds its units until {@code expiresAt}. */
+    public void insert(Connection c, Reservation reservation, Instant now, Instant expiresAt) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO reservation (order_id, status, created_at, updated_at) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO reservation (order_id, status, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, reservation.orderId());
             insert.setString(2, reservation.status().name());
             insert.setTimestamp(3, Timestamp.from(now));
             insert.setTimestamp(4, Timestamp.from(now));
+            insert.setTimestamp(5, Timestamp.from(expiresAt));
             insert.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement(

@@ -16,19 +16,22 @@ import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Holds stock for an order. A repeat for an order that already holds stock re-replies the same allocation; a
- * refusal leaves no row, so a repeat simply decides again.
+ * Holds stock for an order, for the reservation's time to live. A repeat for an order that already holds stock
+ * re-replies the same allocation; a refusal leaves no row, so a repeat simply decides again.
  */
 final class ReserveStockHandler implements MessageHandler {
     private final StockTable stock;
     private final ReservationTable reservations;
+    private final Duration ttl;
 
-    ReserveStockHandler(StockTable stock, ReservationTable reservations) {
+    ReserveStockHandler(StockTable stock, ReservationTable reservations, Duration ttl) {
         this.stock = stock;
         this.reservations = reservations;
+        this.ttl = ttl;
     }
 
     @Override
@@ -57,7 +60,7 @@ final class ReserveStockHandler implements MessageHandler {
 
     private void hold(TransactionContext tx, Reservation reservation) throws SQLException {
         Connection c = tx.connection();
-        reservations.insert(c, reservation, tx.now());
+        reservations.insert(c, reservation, tx.now(), tx.now().plus(ttl));
         tx.publish(reservation.orderId(), InventoryEvents.stockReserved(reservation.orderId(), reservation.lines()));
         for (Allocation line : reservation.lines()) {
             InventoryEvents.publishLevel(tx, stock.reserve(c, line.sku(), line.warehouse(), line.quantity()));

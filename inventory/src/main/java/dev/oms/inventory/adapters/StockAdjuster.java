@@ -3,6 +3,7 @@ package dev.oms.inventory.adapters;
 import dev.oms.inventory.api.AdjustResult;
 import dev.oms.inventory.api.StockLevel;
 import dev.oms.inventory.api.StockSeed;
+import dev.oms.inventory.domain.MovementReason;
 import dev.oms.messaging.TransactionContext;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,7 +29,9 @@ public final class StockAdjuster {
         return Optional.empty();
     }
 
-    public AdjustResult adjust(TransactionContext tx, String sku, String warehouse, long delta) throws SQLException {
+    /** Applies a valid adjustment; {@code reason} is the operator's, kept with the stock movement. */
+    public AdjustResult adjust(TransactionContext tx, String sku, String warehouse, long delta, String reason)
+            throws SQLException {
         Optional<StockLevel> current = stock.lockForUpdate(tx.connection(), List.of(sku)).stream()
                 .filter(level -> level.warehouse().equals(warehouse)).findFirst();
         StockLevel after;
@@ -36,12 +39,13 @@ public final class StockAdjuster {
             if (delta < 0) {
                 return AdjustResult.refused(AdjustResult.UNKNOWN_STOCK, "no stock of " + sku + " in " + warehouse);
             }
-            after = stock.insertIfAbsent(tx.connection(), new StockSeed(sku, warehouse, delta)).orElseThrow();
+            after = stock.insertIfAbsent(tx.connection(), new StockSeed(sku, warehouse, delta), MovementReason.ADJUST,
+                    reason, tx.now()).orElseThrow();
         } else if (current.get().onHand() + delta < current.get().reserved()) {
             return AdjustResult.refused(AdjustResult.BELOW_RESERVED, current.get().reserved()
                     + " units are reserved for orders; on hand cannot go below that");
         } else {
-            after = stock.adjustOnHand(tx.connection(), sku, warehouse, delta);
+            after = stock.adjustOnHand(tx.connection(), sku, warehouse, delta, reason, tx.now());
         }
         InventoryEvents.publishLevel(tx, after);
         return AdjustResult.adjusted(after);

@@ -2,6 +2,7 @@ package dev.oms.inventory.adapters;
 
 import dev.oms.inventory.api.StockLevel;
 import dev.oms.inventory.api.StockSeed;
+import dev.oms.inventory.domain.MovementReason;
 import dev.oms.messaging.TransactionContext;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class StockSeeder {
 
     public void seed(TransactionContext tx, List<StockSeed> seeds) throws SQLException {
         for (StockSeed seed : seeds) {
-            Optional<StockLevel> inserted = stock.insertIfAbsent(tx.connection(), seed);
+            Optional<StockLevel> inserted = stock.insertIfAbsent(tx.connection(), seed, MovementReason.SEED, null,
+                    tx.now());
             if (inserted.isPresent()) {
                 InventoryEvents.publishLevel(tx, inserted.get());
             }

@@ -1,2 +1,2 @@
-/** Public records of the inventory service: stock seeds and stock levels. */
+/** Public records of the inventory service: its configuration, stock seeds, stock levels and operator commands. */
 package dev.oms.inventory.api;

@@ -20,4 +20,8 @@ public record Reservation(String orderId, ReservationStatus status, List<Allocat
     public Reservation commit() {
         return new Reservation(orderId, status.moveTo(ReservationStatus.COMMITTED), lines);
     }
+
+    public Reservation expire() {
+        return new Reservation(orderId, status.moveTo(ReservationStatus.EXPIRED), lines);
+    }
 }

@@ -5,7 +5,11 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The life of a reservation: HELD, then COMMITTED (goods left), RELEASED (given back) or EXPIRED. */
+/**
+ * The life of a reservation: HELD, then COMMITTED (goods left), RELEASED (given back) or EXPIRED (nobody committed
+ * in time). A committed reservation is released when its order is cancelled before shipping (the goods are
+ * restocked); an expired one is committed when its order comes back for the units and they are still there.
+ */
 public enum ReservationStatus {
     HELD,
     COMMITTED,
@@ -16,9 +20,9 @@ public enum ReservationStatus {
 
     static {
         ALLOWED.put(HELD, EnumSet.of(COMMITTED, RELEASED, EXPIRED));
-        ALLOWED.put(COMMITTED, EnumSet.noneOf(ReservationStatus.class));
+        ALLOWED.put(COMMITTED, EnumSet.of(RELEASED));
         ALLOWED.put(RELEASED, EnumSet.noneOf(ReservationStatus.class));
-        ALLOWED.put(EXPIRED, EnumSet.noneOf(ReservationStatus.class));
+        ALLOWED.put(EXPIRED, EnumSet.of(COMMITTED));
     }
 
     public boolean canMoveTo(ReservationStatus next) {
@@ -33,7 +37,7 @@ public enum ReservationStatus {
         return next;
     }
 
-    /** True when the reservation holds no units any more and never will: there is nothing to give back. */
+    /** True when the reservation holds no units and has none out of the warehouse: there is nothing to give back. */
     public boolean holdsNothing() {
         return this == RELEASED || this == EXPIRED;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReservationTest {
@@ -23,26 +24,48 @@ class ReservationTest {
     }
 
     @Test
-    void aCommittedReservationCannotBeReleased() {
-        assertThatThrownBy(() -> held.commit().release())
-                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
-                    assertThat(e.from()).isEqualTo(ReservationStatus.COMMITTED);
-                    assertThat(e.to()).isEqualTo(ReservationStatus.RELEASED);
-                });
+    void aCommittedReservationCanBeReleasedWhenItsOrderIsCancelledBeforeShipping() {
+        Reservation released = held.commit().release();
+
+        assertThat(released.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(released.lines()).isEqualTo(held.lines());
     }
 
     @Test
     void aReleasedReservationCannotBeCommitted() {
-        assertThatThrownBy(() -> held.release().commit()).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> held.release().commit())
+                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                    assertThat(e.from()).isEqualTo(ReservationStatus.RELEASED);
+                    assertThat(e.to()).isEqualTo(ReservationStatus.COMMITTED);
+                });
     }
 
     @Test
-    void onlyAHeldReservationLeadsAnywhere() {
+    void anExpiredReservationCanOnlyBeCommitted() {
+        Reservation expired = held.expire();
+
+        assertThat(expired.status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(expired.commit().status()).isEqualTo(ReservationStatus.COMMITTED);
+        assertThatThrownBy(expired::release).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(expired::expire).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void onlyTheseTransitionsExist() {
+        Set<String> allowed = Set.of("HELD->COMMITTED", "HELD->RELEASED", "HELD->EXPIRED", "COMMITTED->RELEASED",
+                "EXPIRED->COMMITTED");
         for (ReservationStatus from : ReservationStatus.values()) {
             for (ReservationStatus to : ReservationStatus.values()) {
-                assertThat(from.canMoveTo(to)).as(from + " -> " + to)
-                        .isEqualTo(from == ReservationStatus.HELD && to != ReservationStatus.HELD);
+                assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(allowed.contains(from + "->" + to));
             }
         }
+    }
+
+    @Test
+    void nothingIsLeftToGiveBackOnceReleasedOrExpired() {
+        assertThat(ReservationStatus.RELEASED.holdsNothing()).isTrue();
+        assertThat(ReservationStatus.EXPIRED.holdsNothing()).isTrue();
+        assertThat(ReservationStatus.HELD.holdsNothing()).isFalse();
+        assertThat(ReservationStatus.COMMITTED.holdsNothing()).isFalse();
     }
 }

@@ -4,14 +4,17 @@ import dev.oms.contracts.payment.v1.CapturePayment;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
+import dev.oms.payment.api.CaptureResult;
 import dev.oms.payment.api.PaymentProvider;
 import dev.oms.payment.domain.IdempotencyKeys;
 import dev.oms.payment.domain.Payment;
 import java.sql.SQLException;
 
 /**
- * Takes the authorized funds. A repeat re-replies without a second capture. Capturing a payment that was never
- * authorized, or was voided, is refused with an exception, so the command is parked rather than answered falsely.
+ * Takes the authorized funds. A repeat re-replies without a second capture. A capture the provider refuses for now
+ * leaves the payment AUTHORIZED and replies PaymentCaptureFailed: the saga retries with the same idempotency key.
+ * Capturing a payment that was never authorized, or was voided, is refused with an exception, so the command is
+ * parked rather than answered falsely.
  */
 final class CapturePaymentHandler implements MessageHandler {
     private final PaymentTable payments;
@@ -30,8 +33,12 @@ final class CapturePaymentHandler implements MessageHandler {
                 .orElseThrow(() -> new IllegalStateException("no payment to capture for order " + orderId));
         if (!payment.status().wasCaptured()) {
             Payment captured = payment.captured();
-            provider.capture(IdempotencyKeys.of(message.envelope().sagaId(), orderId,
+            CaptureResult result = provider.capture(IdempotencyKeys.of(message.envelope().sagaId(), orderId,
                     command.getDescriptorForType().getName()), orderId, captured.authorizationId(), captured.amount());
+            if (result instanceof CaptureResult.Refused refused) {
+                tx.publish(orderId, PaymentReplies.captureFailed(orderId, refused.reason()));
+                return;
+            }
             payments.updateStatus(tx.connection(), captured, tx.now());
             payment = captured;
         }

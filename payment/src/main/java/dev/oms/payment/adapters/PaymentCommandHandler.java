@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.contracts.payment.v1.AuthorizePayment;
 import dev.oms.contracts.payment.v1.CapturePayment;
+import dev.oms.contracts.payment.v1.RefundPayment;
 import dev.oms.contracts.payment.v1.VoidAuthorization;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
@@ -20,7 +21,8 @@ public final class PaymentCommandHandler implements MessageHandler {
         handlers = Map.of(
                 type(AuthorizePayment.getDefaultInstance()), new AuthorizePaymentHandler(payments, provider),
                 type(VoidAuthorization.getDefaultInstance()), new VoidAuthorizationHandler(payments, provider),
-                type(CapturePayment.getDefaultInstance()), new CapturePaymentHandler(payments, provider));
+                type(CapturePayment.getDefaultInstance()), new CapturePaymentHandler(payments, provider),
+                type(RefundPayment.getDefaultInstance()), new RefundPaymentHandler(payments, provider));
     }
 
     /** The command types this handler applies: the types its subscription asks for. */

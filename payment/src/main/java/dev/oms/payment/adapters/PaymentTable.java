@@ -26,22 +26,26 @@ public final class PaymentTable {
         }
     }
 
-    public void insert(Connection c, Payment payment, Instant now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
+    /** Inserts the payment, or overwrites the recorded one's outcome (status, authorization, decline). */
+    public void save(Connection c, Payment payment, Instant now) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
                 INSERT INTO payment (order_id, payment_id, status, amount, currency, authorization_id, decline_code,
                                      decline_reason, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, payment.orderId());
-            insert.setString(2, payment.paymentId());
-            insert.setString(3, payment.status().name());
-            insert.setLong(4, payment.amount().amount());
-            insert.setString(5, payment.amount().currency());
-            insert.setString(6, payment.authorizationId());
-            insert.setString(7, payment.declineCode());
-            insert.setString(8, payment.declineReason());
-            insert.setTimestamp(9, Timestamp.from(now));
-            insert.setTimestamp(10, Timestamp.from(now));
-            insert.executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) DO UPDATE SET status = excluded.status,
+                    authorization_id = excluded.authorization_id, decline_code = excluded.decline_code,
+                    decline_reason = excluded.decline_reason, updated_at = excluded.updated_at""")) {
+            upsert.setString(1, payment.orderId());
+            upsert.setString(2, payment.paymentId());
+            upsert.setString(3, payment.status().name());
+            upsert.setLong(4, payment.amount().amount());
+            upsert.setString(5, payment.amount().currency());
+            upsert.setString(6, payment.authorizationId());
+            upsert.setString(7, payment.declineCode());
+            upsert.setString(8, payment.declineReason());
+            upsert.setTimestamp(9, Timestamp.from(now));
+            upsert.setTimestamp(10, Timestamp.from(now));
+            upsert.executeUpdate();
         }
     }
 

@@ -16,10 +16,12 @@ import java.sql.SQLException;
  * payment cannot be voided: the typed exception parks the command for an operator (RefundPayment gives money back).
  */
 final class VoidAuthorizationHandler implements MessageHandler {
-    private final Voider voider;
+    private final PaymentTable payments;
+    private final AuthorizationVoider voider;
 
     VoidAuthorizationHandler(PaymentTable payments, PaymentProvider provider) {
-        this.voider = new Voider(payments, provider);
+        this.payments = payments;
+        this.voider = new AuthorizationVoider(payments, provider);
     }
 
     @Override
@@ -27,6 +29,6 @@ final class VoidAuthorizationHandler implements MessageHandler {
         VoidAuthorization command = message.payloadAs(VoidAuthorization.class);
         String orderId = command.getOrderId();
         String key = IdempotencyKeys.of(message.envelope().sagaId(), orderId, command.getDescriptorForType().getName());
-        tx.publish(orderId, voider.voidHeldFunds(tx, orderId, key));
+        tx.publish(orderId, voider.release(tx, orderId, payments.findForUpdate(tx.connection(), orderId), key));
     }
 }

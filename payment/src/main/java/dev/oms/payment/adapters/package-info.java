@@ -1,2 +1,2 @@
-/** JDBC tables, the sandbox payment provider and the command handlers of the payment service. */
+/** JDBC tables, the sandbox payment provider (its books in schema payment_provider) and the command handlers. */
 package dev.oms.payment.adapters;

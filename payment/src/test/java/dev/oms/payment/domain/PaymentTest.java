@@ -52,6 +52,25 @@ class PaymentTest {
     }
 
     @Test
+    void aPaymentWhoseAuthorizationWasNeverAnsweredCanBeVoided() {
+        Payment voided = authorizing.voided();
+
+        assertThat(voided.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(voided.wasApproved()).isFalse();
+        assertThat(authorizing.authorized("auth-1").voided().wasApproved()).isTrue();
+    }
+
+    @Test
+    void aCapturedPaymentCanBeRefundedOnce() {
+        Payment refunded = authorizing.authorized("auth-1").captured().refunded();
+
+        assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(refunded.status().wasCaptured()).isTrue();
+        assertThatThrownBy(refunded::refunded).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> authorizing.authorized("auth-1").refunded()).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void refundsFollowOnlyACapture() {
         assertThat(PaymentStatus.CAPTURED.canMoveTo(PaymentStatus.REFUNDED)).isTrue();
         assertThat(PaymentStatus.CAPTURED.canMoveTo(PaymentStatus.PARTIALLY_REFUNDED)).isTrue();

@@ -14,7 +14,15 @@ public interface ProductQueries {
      * @throws IllegalArgumentException when {@code first} is negative or above {@link #MAX_PAGE_SIZE}
      * @throws InvalidCursorException when {@code after} is not a cursor this API handed out
      */
-    ProductPage products(int first, String after);
+    default ProductPage products(int first, String after) {
+        return products(first, after, null);
+    }
+
+    /**
+     * As {@link #products(int, String)}, only products whose sku or name contains {@code query} (ignoring case; null
+     * or blank matches all); totalCount counts the matches.
+     */
+    ProductPage products(int first, String after, String query);
 
     Optional<ProductView> product(String sku);
 }

@@ -1,6 +1,7 @@
 package dev.oms.projections.catalog;
 
 import dev.oms.projections.api.ProductQueries;
+import dev.oms.projections.api.StockQueries;
 import dev.oms.projections.internal.EventRoutes;
 import javax.sql.DataSource;
 
@@ -14,5 +15,9 @@ public final class CatalogProjection {
 
     public static ProductQueries queries(DataSource dataSource) {
         return new JdbcProductQueries(dataSource);
+    }
+
+    public static StockQueries stock(DataSource dataSource) {
+        return new JdbcStockQueries(dataSource);
     }
 }

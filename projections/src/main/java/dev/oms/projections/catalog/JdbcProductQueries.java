@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Keyset pagination by sku; one row past the page tells whether another page follows. */
+/**
+ * Keyset pagination by sku, optionally over the matches of a search; one row past the page tells whether another
+ * page follows.
+ */
 final class JdbcProductQueries implements ProductQueries {
     private static final String COLUMNS = "sku, name, price_amount, price_currency, available";
+    private static final String MATCHES = "(sku ILIKE ? OR name ILIKE ?)";
 
     private final DataSource dataSource;
 
@@ -25,24 +29,34 @@ final class JdbcProductQueries implements ProductQueries {
     }
 
     @Override
-    public ProductPage products(int first, String after) {
+    public ProductPage products(int first, String after, String query) {
         if (first < 0 || first > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("first must be between 0 and " + MAX_PAGE_SIZE + ", was " + first);
         }
         String afterSku = after == null ? "" : Cursors.skuOf(after);
+        String pattern = query == null || query.isBlank() ? "%" : "%" + escapeLike(query.strip()) + "%";
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
                 SELECT t.total, p.*
-                  FROM (SELECT count(*) AS total FROM product_view) t
-                  LEFT JOIN (SELECT %s FROM product_view WHERE sku > ? ORDER BY sku LIMIT ?) p ON true
-                 ORDER BY p.sku""".formatted(COLUMNS))) {
-            select.setString(1, afterSku);
-            select.setInt(2, first + 1);
+                  FROM (SELECT count(*) AS total FROM product_view WHERE %2$s) t
+                  LEFT JOIN (SELECT %1$s FROM product_view WHERE sku > ? AND %2$s ORDER BY sku LIMIT ?) p ON true
+                 ORDER BY p.sku""".formatted(COLUMNS, MATCHES))) {
+            select.setString(1, pattern);
+            select.setString(2, pattern);
+            select.setString(3, afterSku);
+            select.setString(4, pattern);
+            select.setString(5, pattern);
+            select.setInt(6, first + 1);
             try (ResultSet rows = select.executeQuery()) {
                 return page(rows, first);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read products", e);
         }
+    }
+
+    /** The text as a LIKE pattern that matches it literally (the default escape character is the backslash). */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static ProductPage page(ResultSet rows, int first) throws SQLException {

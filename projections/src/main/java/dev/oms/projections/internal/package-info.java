@@ -1,2 +1,2 @@
-/** Plumbing shared by the projections: routing events by type to typed handlers, JDBC helpers. */
+/** Plumbing shared by the projections: routing events by type, the handler pipeline, keyset cursors, JDBC helpers. */
 package dev.oms.projections.internal;

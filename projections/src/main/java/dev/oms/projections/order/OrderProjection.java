@@ -1,7 +1,13 @@
 package dev.oms.projections.order;
 
+import dev.oms.messaging.MessageHandler;
+import dev.oms.projections.api.LocalProjectionUpdates;
+import dev.oms.projections.api.MetricsQueries;
 import dev.oms.projections.api.OrderQueries;
+import dev.oms.projections.api.SagaQueries;
 import dev.oms.projections.internal.EventRoutes;
+import dev.oms.projections.internal.Pipeline;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** The order view's face to the service: the events it folds in and the queries it answers. */
@@ -16,7 +22,27 @@ public final class OrderProjection {
         NotificationProjector.routeTo(routes);
     }
 
+    /** Records every order event for the timeline; runs beside the routed projectors. */
+    public static Pipeline.Stage timeline() {
+        return new Pipeline.Stage(OrderTimeline.types(), new OrderTimeline());
+    }
+
+    /** Tells {@code updates} of order and saga changes after commit; runs after the routed projectors. */
+    public static Pipeline.Stage notifier(LocalProjectionUpdates updates) {
+        MessageHandler notifier = new UpdateNotifier(updates);
+        Set<String> types = UpdateNotifier.types();
+        return new Pipeline.Stage(types, notifier);
+    }
+
     public static OrderQueries queries(DataSource dataSource) {
         return new JdbcOrderQueries(dataSource);
+    }
+
+    public static SagaQueries sagas(DataSource dataSource) {
+        return new JdbcSagaQueries(dataSource);
+    }
+
+    public static MetricsQueries metrics(DataSource dataSource) {
+        return new JdbcMetricsQueries(dataSource);
     }
 }

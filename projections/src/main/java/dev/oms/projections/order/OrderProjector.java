@@ -9,9 +9,14 @@ import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 
 /** The order itself: what was ordered, by whom, and the status of the order state machine. */
 final class OrderProjector {
+    /** The column keeping when an order first reached the status. */
+    private static final Map<String, String> MILESTONES =
+            Map.of("CONFIRMED", "confirmed_at", "REJECTED", "rejected_at", "DELIVERED", "delivered_at");
+
     private OrderProjector() {}
 
     static void routeTo(EventRoutes routes) {
@@ -53,12 +58,20 @@ final class OrderProjector {
         }
     }
 
-    /** An older status change than the one shown (a redelivery) is ignored. */
+    /**
+     * An older status change than the one shown (a redelivery) is ignored, but still counts for the milestone it
+     * reached: the metrics ask whether and when an order got there, not where it is now.
+     */
     static void statusChanged(OrderStatusChanged event, Envelope envelope, Connection c) throws SQLException {
         OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
         Jdbc.update(c, """
                 UPDATE order_view SET status = ?, status_at = ?
                 WHERE order_id = ? AND (status_at IS NULL OR status_at <= ?)""",
                 event.getStatus(), envelope.occurredAt(), event.getOrderId(), envelope.occurredAt());
+        String milestone = MILESTONES.get(event.getStatus());
+        if (milestone != null) {
+            Jdbc.update(c, "UPDATE order_view SET %1$s = LEAST(COALESCE(%1$s, ?), ?) WHERE order_id = ?".formatted(milestone),
+                    envelope.occurredAt(), envelope.occurredAt(), event.getOrderId());
+        }
     }
 }

@@ -1,12 +1,18 @@
-package dev.oms.app;
+package dev.oms.app.platform;
 
 import java.time.Duration;
 
 /** Reads durations written as 500ms, 2s, 1m or a bare number of seconds. */
-final class Durations {
+public final class Durations {
     private Durations() {}
 
-    static Duration parse(String text) {
+    /** The duration in an environment variable, or the default when it is unset. */
+    public static Duration fromEnv(String variable, Duration otherwise) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? otherwise : parse(value);
+    }
+
+    public static Duration parse(String text) {
         String t = text.trim().toLowerCase();
         try {
             if (t.endsWith("ms")) {

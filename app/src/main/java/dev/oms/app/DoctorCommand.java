@@ -1,0 +1,105 @@
+package dev.oms.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.oms.app.invariants.InvariantChecker;
+import dev.oms.app.invariants.Violation;
+import dev.oms.app.platform.PlatformSettings;
+import dev.oms.infra.DbConfig;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code oms doctor}: can the platform reach its database and broker, are schemas current, do invariants hold. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Checks PostgreSQL, Kafka and every service's schema version; with --invariants also checks",
+                "the platform's invariants across all services (nothing lost, charged twice or oversold).",
+                "Uses OMS_DB_URL / OMS_KAFKA_BOOTSTRAP, else the embedded defaults of a running `oms up`.",
+                "Exit code 0: healthy; 1: a check failed."})
+final class DoctorCommand implements Callable<Integer> {
+    private static final List<String> SCHEMAS =
+            List.of("cart", "order", "inventory", "payment", "fulfillment", "notification", "projections");
+
+    @Option(names = "--invariants", description = "Also check the cross-service invariants.")
+    boolean invariants;
+
+    @Option(names = "--quiescent", description = "With --invariants: also require every saga ended and every outbox relayed.")
+    boolean quiescent;
+
+    @Override
+    public Integer call() {
+        DbConfig db = DbConfig.fromEnv().orElse(new DbConfig(
+                "jdbc:postgresql://127.0.0.1:" + PlatformSettings.DEFAULT_DB_PORT + "/postgres", "postgres", ""));
+        String kafka = System.getenv().getOrDefault("OMS_KAFKA_BOOTSTRAP", "127.0.0.1:" + PlatformSettings.DEFAULT_KAFKA_PORT);
+        boolean healthy = checkKafka(kafka);
+        try (HikariDataSource dataSource = db.dataSource("doctor", null, 2)) {
+            healthy &= checkSchemas(dataSource);
+            if (invariants) {
+                healthy &= checkInvariants(dataSource);
+            }
+        } catch (RuntimeException e) {
+            System.out.println("FAIL postgres " + db.jdbcUrl() + ": " + e.getMessage());
+            return 1;
+        }
+        return healthy ? 0 : 1;
+    }
+
+    private static boolean checkKafka(String bootstrap) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(p)) {
+            int brokers = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+            System.out.println("ok   kafka " + bootstrap + " (" + brokers + " broker(s))");
+            return true;
+        } catch (Exception e) {
+            System.out.println("FAIL kafka " + bootstrap + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean checkSchemas(HikariDataSource dataSource) {
+        boolean healthy = true;
+        try (Connection c = dataSource.getConnection()) {
+            System.out.println("ok   postgres " + c.getMetaData().getURL());
+            for (String schema : SCHEMAS) {
+                String version = schemaVersion(c, schema);
+                System.out.println((version == null ? "FAIL" : "ok  ") + " schema " + schema
+                        + (version == null ? ": not migrated" : " at version " + version));
+                healthy &= version != null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return healthy;
+    }
+
+    private static String schemaVersion(Connection c, String schema) throws java.sql.SQLException {
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT max(version) FROM \"" + schema + "\".flyway_schema_history WHERE success")) {
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (java.sql.SQLException missing) {
+            return null;
+        }
+    }
+
+    private boolean checkInvariants(HikariDataSource dataSource) {
+        InvariantChecker checker = new InvariantChecker(dataSource);
+        List<Violation> violations = quiescent ? checker.checkQuiescent() : checker.check();
+        violations.forEach(v -> System.out.println("FAIL invariant " + v));
+        if (violations.isEmpty()) {
+            System.out.println("ok   invariants hold");
+        }
+        return violations.isEmpty();
+    }
+}

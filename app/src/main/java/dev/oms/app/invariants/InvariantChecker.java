@@ -1,0 +1,145 @@
+package dev.oms.app.invariants;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Checks the promises of the platform across every service's schema: nothing lost, nothing done twice,
+ * nothing oversold, every saga ended. It reads other services' tables on purpose: it is an operator's
+ * tool, not a service. Each rule is one query returning the rows that break it.
+ */
+public final class InvariantChecker {
+    private static final int SHOWN = 5;
+
+    private static final List<Rule> QUIESCENT = List.of(
+            new Rule("every saga ended", """
+                    SELECT saga_type || ' ' || saga_id || ' is ' || status FROM "order".saga_instance
+                    WHERE status NOT IN ('COMPLETED', 'COMPENSATED')
+                      AND NOT (status = 'COMPENSATION_FAILED' AND alert IS NOT NULL)"""),
+            new Rule("every order settled", """
+                    SELECT order_id || ' is ' || status FROM "order".orders WHERE status IN ('PENDING', 'CONFIRMED')"""),
+            new Rule("every outbox relayed", """
+                    SELECT 'cart' FROM cart.outbox UNION ALL SELECT 'order' FROM "order".outbox
+                    UNION ALL SELECT 'inventory' FROM inventory.outbox UNION ALL SELECT 'payment' FROM payment.outbox
+                    UNION ALL SELECT 'fulfillment' FROM fulfillment.outbox
+                    UNION ALL SELECT 'notification' FROM notification.outbox"""));
+
+    private static final List<Rule> ALWAYS = List.of(
+            new Rule("no checkout lost", """
+                    SELECT 'checkout ' || c.idempotency_key || ' has no order ' || c.order_id FROM cart.checkout c
+                    LEFT JOIN "order".orders o ON o.order_id = c.order_id
+                    WHERE o.order_id IS NULL AND c.created_at < now() - interval '30 seconds'"""),
+            new Rule("one PlaceOrder saga per order", """
+                    SELECT correlation_id || ' has ' || count(*) FROM "order".saga_instance
+                    WHERE saga_type = 'PlaceOrder' GROUP BY correlation_id HAVING count(*) > 1"""),
+            new Rule("at most one capture per order", """
+                    SELECT order_id || ' captured ' || count(*) || ' times' FROM payment_provider.ledger
+                    WHERE operation = 'CAPTURE' GROUP BY order_id HAVING count(*) > 1"""),
+            new Rule("money matches the order", """
+                    SELECT o.order_id || ' ' || o.status || ': total ' || o.total_amount || ', captured '
+                           || coalesce(m.captured, 0) || ', refunded ' || coalesce(m.refunded, 0)
+                    FROM "order".orders o
+                    JOIN "order".saga_instance s ON s.saga_id = o.saga_id
+                    LEFT JOIN (SELECT order_id,
+                                      sum(amount) FILTER (WHERE operation = 'CAPTURE') AS captured,
+                                      sum(amount) FILTER (WHERE operation = 'REFUND') AS refunded
+                               FROM payment_provider.ledger GROUP BY order_id) m ON m.order_id = o.order_id::text
+                    WHERE s.status IN ('COMPLETED', 'COMPENSATED')
+                      AND coalesce(m.captured, 0) - coalesce(m.refunded, 0) <>
+                          CASE WHEN o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED') THEN o.total_amount ELSE 0 END"""),
+            new Rule("stock never negative", """
+                    SELECT sku || '@' || warehouse || ': on hand ' || on_hand || ', reserved ' || reserved
+                    FROM inventory.stock WHERE reserved < 0 OR on_hand < reserved"""),
+            new Rule("reserved stock is what held reservations hold", """
+                    SELECT s.sku || '@' || s.warehouse || ': reserved ' || s.reserved || ', held ' || coalesce(h.held, 0)
+                    FROM inventory.stock s
+                    LEFT JOIN (SELECT l.sku, l.warehouse, sum(l.quantity) AS held
+                               FROM inventory.reservation r JOIN inventory.reservation_line l ON l.order_id = r.order_id
+                               WHERE r.status = 'HELD' GROUP BY l.sku, l.warehouse) h
+                           ON h.sku = s.sku AND h.warehouse = s.warehouse
+                    WHERE s.reserved <> coalesce(h.held, 0)"""),
+            new Rule("stock on hand is the sum of its movements", """
+                    SELECT s.sku || '@' || s.warehouse || ': on hand ' || s.on_hand || ', movements ' || coalesce(m.total, 0)
+                    FROM inventory.stock s
+                    LEFT JOIN (SELECT sku, warehouse, sum(delta) AS total FROM inventory.stock_movement
+                               GROUP BY sku, warehouse) m ON m.sku = s.sku AND m.warehouse = s.warehouse
+                    WHERE s.on_hand <> coalesce(m.total, 0)"""),
+            new Rule("a completed order's stock is committed, a failed one's is not held", """
+                    SELECT o.order_id || ' ' || o.status || ' has reservation ' || r.status
+                    FROM "order".orders o JOIN inventory.reservation r ON r.order_id = o.order_id::text
+                    JOIN "order".saga_instance s ON s.saga_id = o.saga_id AND s.status IN ('COMPLETED', 'COMPENSATED')
+                    WHERE (o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED') AND r.status <> 'COMMITTED')
+                       OR (o.status IN ('REJECTED', 'CANCELLED') AND r.status = 'HELD')"""),
+            new Rule("each notification sent once", """
+                    SELECT dedup_key || ' sent ' || count(*) || ' times' FROM notification.notification
+                    GROUP BY dedup_key HAVING count(*) > 1"""),
+            new Rule("every completed order was notified", """
+                    SELECT s.correlation_id || ' completed without a notification' FROM "order".saga_instance s
+                    LEFT JOIN notification.notification n ON n.order_id = s.correlation_id
+                    WHERE s.saga_type = 'PlaceOrder' AND s.status = 'COMPLETED' AND n.notification_id IS NULL"""),
+            new Rule("no message parked", """
+                    SELECT 'cart: ' || type FROM cart.dead_letter UNION ALL SELECT 'order: ' || type FROM "order".dead_letter
+                    UNION ALL SELECT 'inventory: ' || type FROM inventory.dead_letter
+                    UNION ALL SELECT 'payment: ' || type FROM payment.dead_letter
+                    UNION ALL SELECT 'fulfillment: ' || type FROM fulfillment.dead_letter
+                    UNION ALL SELECT 'notification: ' || type FROM notification.dead_letter
+                    UNION ALL SELECT 'projections: ' || type FROM projections.dead_letter"""));
+
+    private final DataSource dataSource;
+
+    public InvariantChecker(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The invariants that hold at any time. */
+    public List<Violation> check() {
+        return run(ALWAYS);
+    }
+
+    /** Those plus the ones that hold once nothing is in flight: every saga ended, every outbox relayed. */
+    public List<Violation> checkQuiescent() {
+        List<Violation> violations = new ArrayList<>(run(QUIESCENT));
+        violations.addAll(run(ALWAYS));
+        return violations;
+    }
+
+    /** True once every saga has ended and every outbox is relayed (what to wait for before {@link #checkQuiescent()}). */
+    public boolean quiescent() {
+        return run(QUIESCENT).isEmpty();
+    }
+
+    private List<Violation> run(List<Rule> rules) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Violation> violations = new ArrayList<>();
+            for (Rule rule : rules) {
+                violations.addAll(rule.violations(c));
+            }
+            return violations;
+        } catch (SQLException e) {
+            throw new IllegalStateException("invariant check failed to run: " + e.getMessage(), e);
+        }
+    }
+
+    private record Rule(String name, String sql) {
+        List<Violation> violations(Connection c) throws SQLException {
+            List<Violation> found = new ArrayList<>();
+            try (PreparedStatement query = c.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    found.add(new Violation(name, row.getString(1)));
+                }
+            }
+            return found.size() > SHOWN ? summarize(found) : found;
+        }
+
+        private List<Violation> summarize(List<Violation> found) {
+            List<Violation> shown = new ArrayList<>(found.subList(0, SHOWN));
+            shown.add(new Violation(name, "... and " + (found.size() - SHOWN) + " more"));
+            return shown;
+        }
+    }
+}

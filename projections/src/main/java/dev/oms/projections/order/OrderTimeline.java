@@ -1,0 +1,59 @@
+package dev.oms.projections.order;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.Message;
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.cart.v1.CartEvents;
+import dev.oms.contracts.fulfillment.v1.FulfillmentEvents;
+import dev.oms.contracts.inventory.v1.InventoryEvents;
+import dev.oms.contracts.notification.v1.NotificationEvents;
+import dev.oms.contracts.order.v1.OrderEvents;
+import dev.oms.contracts.payment.v1.PaymentEvents;
+import dev.oms.messaging.IncomingMessage;
+import dev.oms.messaging.MessageHandler;
+import dev.oms.messaging.TransactionContext;
+import dev.oms.projections.internal.Jdbc;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Records every event of an order, whichever service emitted it, for the order's timeline. An order event is any
+ * event type with an {@code order_id} field, so a new one joins the timeline without a change here.
+ */
+final class OrderTimeline implements MessageHandler {
+    private static final String ORDER_ID = "order_id";
+
+    static Set<String> types() {
+        return Stream.of(CartEvents.getDescriptor(), InventoryEvents.getDescriptor(), PaymentEvents.getDescriptor(),
+                        FulfillmentEvents.getDescriptor(), NotificationEvents.getDescriptor(), OrderEvents.getDescriptor())
+                .map(FileDescriptor::getMessageTypes)
+                .flatMap(java.util.List::stream)
+                .filter(type -> isOrderId(type.findFieldByName(ORDER_ID)))
+                .map(Descriptor::getFullName)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static boolean isOrderId(FieldDescriptor field) {
+        return field != null && !field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.STRING;
+    }
+
+    @Override
+    public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
+        Envelope envelope = message.envelope();
+        Jdbc.update(tx.connection(), """
+                INSERT INTO order_event (message_id, order_id, type, occurred_at, causation_id, producer, saga_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (message_id) DO NOTHING""",
+                envelope.messageId(), orderIdOf(message.payload(), envelope), envelope.type(), envelope.occurredAt(),
+                envelope.causationId(), envelope.producer(), envelope.sagaId());
+    }
+
+    private static String orderIdOf(Message payload, Envelope envelope) {
+        FieldDescriptor field = payload.getDescriptorForType().findFieldByName(ORDER_ID);
+        String orderId = field == null ? "" : (String) payload.getField(field);
+        return orderId.isEmpty() ? envelope.correlationId() : orderId;
+    }
+}
