@@ -9,6 +9,7 @@ import dev.oms.contracts.common.v1.Address;
 import dev.oms.contracts.fulfillment.v1.CancelShipment;
 import dev.oms.contracts.fulfillment.v1.CreateShipment;
 import dev.oms.contracts.fulfillment.v1.Shipment;
+import dev.oms.contracts.fulfillment.v1.ShipmentCancelRefused;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
 import dev.oms.contracts.fulfillment.v1.ShipmentLine;
@@ -151,17 +152,57 @@ class FulfillmentHandlersIT {
     }
 
     @Test
-    void leavesAShipmentThatHasLeftToBeDelivered() {
+    void cancelAfterShippingIsRefused() {
         send(create(line("mug", "north", 1)));
-        for (int step = 0; step < 3; step++) {
-            clock.advance(STEP);
-            fulfillment.advanceDueShipments();
-        }
+        advance(3);
+
+        send(cancel());
+        send(cancel());
+
+        assertThat(OutboxReader.ofType(dataSource, ShipmentCancelRefused.class)).hasSize(2)
+                .allSatisfy(refused -> {
+                    assertThat(refused.getOrderId()).isEqualTo(orderId);
+                    assertThat(refused.getReason()).contains("SHIPPED");
+                });
+        assertThat(OutboxReader.ofType(dataSource, ShipmentCancelled.class)).isEmpty();
+        assertThat(statuses()).containsExactly("SHIPPED");
+    }
+
+    @Test
+    void cancelIsRefusedWhenAnyShipmentHasLeftAndChangesNothing() {
+        send(create(line("mug", "north", 1), line("tea", "south", 1)));
+        advance(2);
+        holdInTheWarehouse("south");
+        advance(1);
+        assertThat(statuses()).containsExactly("SHIPPED", "PACKED");
 
         send(cancel());
 
-        assertThat(only(ShipmentCancelled.class).getOrderId()).isEqualTo(orderId);
-        assertThat(statuses()).containsExactly("SHIPPED");
+        assertThat(only(ShipmentCancelRefused.class).getReason()).contains("north");
+        assertThat(OutboxReader.ofType(dataSource, ShipmentCancelled.class)).isEmpty();
+        assertThat(statuses()).containsExactly("SHIPPED", "PACKED");
+    }
+
+    @Test
+    void cancelAfterDeliveryIsRefused() {
+        send(create(line("mug", "north", 1)));
+        advance(4);
+
+        send(cancel());
+
+        assertThat(only(ShipmentCancelRefused.class).getReason()).contains("DELIVERED");
+        assertThat(statuses()).containsExactly("DELIVERED");
+    }
+
+    @Test
+    void repeatedCancelRepliesCancelledAgain() {
+        send(create(line("mug", "north", 1)));
+
+        send(cancel());
+        send(cancel());
+
+        assertThat(OutboxReader.ofType(dataSource, ShipmentCancelled.class)).hasSize(2);
+        assertThat(statuses()).containsExactly("CANCELLED");
     }
 
     @Test
@@ -169,6 +210,25 @@ class FulfillmentHandlersIT {
         send(cancel());
 
         assertThat(only(ShipmentCancelled.class).getOrderId()).isEqualTo(orderId);
+    }
+
+    /** The warehouse stops moving this order's parcel on, so the order's shipments part ways. */
+    private void holdInTheWarehouse(String warehouse) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE shipment SET next_transition_at = NULL WHERE order_id = ? AND warehouse = ?")) {
+            update.setString(1, orderId);
+            update.setString(2, warehouse);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void advance(int steps) {
+        for (int step = 0; step < steps; step++) {
+            clock.advance(STEP);
+            fulfillment.advanceDueShipments();
+        }
     }
 
     private void send(Message command) {

@@ -101,6 +101,23 @@ class ReservationLifecycleIT {
     }
 
     @Test
+    void expiresMoreThanOneBatchInOneRun() {
+        inventory.adjust(mug, "north", 200, "delivery");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            orders.add(orderId + "-" + i);
+            send(orders.get(i), reserve(orders.get(i), 1));
+        }
+        clock.advance(TTL);
+
+        assertThat(inventory.expireDueReservations()).isGreaterThanOrEqualTo(150);
+
+        assertThat(level()).isEqualTo(new StockLevel(mug, "north", 210, 0));
+        assertThat(query("SELECT count(*) FROM reservation WHERE order_id LIKE ? AND status = 'EXPIRED'", orderId + "-%"))
+                .containsExactly("150");
+    }
+
+    @Test
     void skipsAReservationAnotherTransactionHolds() throws SQLException {
         send(reserve(3));
         clock.advance(TTL);

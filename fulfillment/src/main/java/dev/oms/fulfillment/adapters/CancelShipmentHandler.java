@@ -1,6 +1,7 @@
 package dev.oms.fulfillment.adapters;
 
 import dev.oms.contracts.fulfillment.v1.CancelShipment;
+import dev.oms.contracts.fulfillment.v1.ShipmentCancelRefused;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
 import dev.oms.fulfillment.domain.Shipment;
 import dev.oms.fulfillment.domain.ShipmentStatus;
@@ -8,10 +9,14 @@ import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Cancels every shipment of the order that has not left its warehouse. It replies even when there is nothing to
- * cancel, because the saga waits for the reply; shipments already on their way are left to deliver.
+ * Cancels an order's shipments, all or nothing. Once any of them has left its warehouse (SHIPPED or DELIVERED) the
+ * order can no longer be cancelled: nothing changes and it replies ShipmentCancelRefused. Otherwise every shipment
+ * not yet final is cancelled and it replies ShipmentCancelled, also when there is nothing to cancel, because the
+ * saga waits for the reply. A repeat replies the same, as the shipments' statuses decide it.
  */
 final class CancelShipmentHandler implements MessageHandler {
     private final ShipmentTable shipments;
@@ -23,8 +28,18 @@ final class CancelShipmentHandler implements MessageHandler {
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws SQLException {
         String orderId = message.payloadAs(CancelShipment.class).getOrderId();
-        for (Shipment shipment : shipments.findByOrderForUpdate(tx.connection(), orderId)) {
-            if (shipment.status().canMoveTo(ShipmentStatus.CANCELLED)) {
+        List<Shipment> found = shipments.findByOrderForUpdate(tx.connection(), orderId);
+        Optional<Shipment> gone = found.stream().filter(s -> s.status().hasLeftWarehouse()).findFirst();
+        if (gone.isPresent()) {
+            tx.publish(orderId, ShipmentCancelRefused.newBuilder()
+                    .setOrderId(orderId)
+                    .setReason("shipment " + gone.get().shipmentId() + " from " + gone.get().warehouse() + " is "
+                            + gone.get().status())
+                    .build());
+            return;
+        }
+        for (Shipment shipment : found) {
+            if (!shipment.status().isFinal()) {
                 shipments.update(tx.connection(), shipment.cancel(), tx.now(), null);
             }
         }

@@ -48,6 +48,11 @@ public enum ShipmentStatus {
         return ALLOWED.get(this).isEmpty();
     }
 
+    /** True once the parcel is on its way or delivered: it can no longer be cancelled. */
+    public boolean hasLeftWarehouse() {
+        return this == SHIPPED || this == DELIVERED;
+    }
+
     /**
      * True when every shipment that was not cancelled has reached {@code target} or gone past it, and there is at
      * least one such shipment. A shipment already delivered counts as shipped: the order has been shipped once the

@@ -38,6 +38,12 @@ class ShipmentStatusTest {
     }
 
     @Test
+    void hasLeftTheWarehouseOnceShipped() {
+        assertThat(ShipmentStatus.values()).filteredOn(ShipmentStatus::hasLeftWarehouse)
+                .containsExactly(ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED);
+    }
+
+    @Test
     void aCancelledShipmentNeverMovesAgain() {
         Shipment cancelled = created.cancel();
 

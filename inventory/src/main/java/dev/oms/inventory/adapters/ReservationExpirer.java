@@ -26,8 +26,18 @@ public final class ReservationExpirer {
         this.reservations = reservations;
     }
 
-    /** Expires up to one batch of due reservations in one transaction; returns how many expired. */
+    /** Expires every due reservation, one transaction per batch; returns how many expired. */
     public int expireDue() {
+        int expired = 0;
+        int batch;
+        do {
+            batch = expireBatch();
+            expired += batch;
+        } while (batch == BATCH);
+        return expired;
+    }
+
+    private int expireBatch() {
         return transactions.inTransaction(tx -> {
             List<Reservation> due = reservations.lockExpired(tx.connection(), tx.now(), BATCH);
             if (due.isEmpty()) {
