@@ -38,7 +38,7 @@ final class ChildPlatform implements AutoCloseable {
         try {
             Path log = Files.createDirectories(Path.of("target", "child-logs")).resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().put("OMS_DB_URL", db.jdbcUrl());
             builder.environment().put("OMS_DB_USER", db.user());
             builder.environment().put("OMS_DB_PASSWORD", db.password());
@@ -77,8 +77,13 @@ final class ChildPlatform implements AutoCloseable {
     }
 
     void waitForExit() {
+        waitForExit(Duration.ofSeconds(60));
+    }
+
+    /** Waits for the process to end by itself (a crash point halting it), at most {@code limit}. */
+    void waitForExit(Duration limit) {
         try {
-            process.waitFor(60, TimeUnit.SECONDS);
+            process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

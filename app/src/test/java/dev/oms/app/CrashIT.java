@@ -61,8 +61,9 @@ class CrashIT {
         try (LocalKafka kafka = LocalKafka.startTemporary(); HikariDataSource data = db.dataSource("checker", null, 2)) {
             try (ChildPlatform first = ChildPlatform.start(name + "-1", db, kafka.bootstrapServers(), faults)) {
                 placeBatch(first, BATCH);
-                if (first.alive() && faults.containsKey("OMS_CRASH_POINT")) {
-                    first.kill();
+                if (faults.containsKey("OMS_CRASH_POINT")) {
+                    first.waitForExit(Duration.ofSeconds(20));
+                    assertThat(first.alive()).as("the crash point %s was reached", faults.get("OMS_CRASH_POINT")).isFalse();
                 }
             }
             try (ChildPlatform second = ChildPlatform.start(name + "-2", db, kafka.bootstrapServers(),

@@ -1,7 +1,9 @@
 package dev.oms.bff;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,8 +24,12 @@ class BffArchitectureTest {
             resideInAPackage("dev.oms.cart..").and(resideOutsideOfPackage("dev.oms.cart.api")));
 
     @ArchTest
+    static final ArchRule reachesOrdersAndInventoryOnlyThroughTheirCommandApis = noClasses().should()
+            .dependOnClassesThat(resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..")
+                    .and(resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api")));
+
+    @ArchTest
     static final ArchRule touchesNoMessagingNorOtherServices = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("dev.oms.messaging..", "dev.oms.contracts..", "dev.oms.infra..", "dev.oms.saga..",
-                    "dev.oms.order..", "dev.oms.inventory..", "dev.oms.payment..", "dev.oms.fulfillment..",
-                    "dev.oms.notification..");
+                    "dev.oms.payment..", "dev.oms.fulfillment..", "dev.oms.notification..");
 }

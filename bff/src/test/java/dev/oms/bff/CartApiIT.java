@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -16,7 +17,13 @@ class CartApiIT {
                     "country", "GB");
 
     @Autowired
+    HttpGraphQlTester anonymous;
     HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void signInAsTheCustomer() {
+        graphQl = Testers.as(anonymous, TestTokens.customer("customer-7"));
+    }
 
     private String createCart(String currency) {
         return graphQl.document("""
@@ -146,5 +153,22 @@ class CartApiIT {
         checkout(cartId, "key-empty")
                 .path("checkoutComplete.order").valueIsNull()
                 .path("checkoutComplete.userErrors[*].code").entityList(String.class).containsExactly("CART_EMPTY");
+    }
+
+    @Test
+    void createsACartForTheSignedInCustomerWhenNoCustomerIsNamed() {
+        graphQl.document("mutation { cartCreate(input: {currency: \"EUR\"}) { cart { customerId } userErrors { code } } }")
+                .execute()
+                .path("cartCreate.cart.customerId").entity(String.class).isEqualTo("customer-7");
+    }
+
+    @Test
+    void asksAnOperatorToNameTheCustomerOfANewCart() {
+        Testers.as(anonymous, TestTokens.ops())
+                .document("mutation { cartCreate(input: {currency: \"EUR\"}) { cart { id } userErrors { field code } } }")
+                .execute()
+                .path("cartCreate.cart").valueIsNull()
+                .path("cartCreate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("cartCreate.userErrors[0].field").entityList(String.class).containsExactly("input", "customerId");
     }
 }

@@ -42,7 +42,7 @@ final class FakeCartCommands implements CartCommands {
     public CartResult addLines(String cartId, List<LineInput> lines) {
         CartView cart = carts.get(cartId);
         if (cart == null) {
-            return CartResult.refused(List.of(UserError.of("cartId", "no such cart", ErrorCodes.CART_NOT_FOUND)));
+            return CartResult.refused(List.of(UserError.of("cartId", "no cart " + cartId, ErrorCodes.CART_NOT_FOUND)));
         }
         List<CartLineView> all = new ArrayList<>(cart.lines());
         for (LineInput line : lines) {
@@ -67,7 +67,7 @@ final class FakeCartCommands implements CartCommands {
     public CheckoutResult checkout(String cartId, String idempotencyKey, CheckoutInput input) {
         CartView cart = carts.get(cartId);
         if (cart == null) {
-            return CheckoutResult.refused(List.of(UserError.of("cartId", "no such cart", ErrorCodes.CART_NOT_FOUND)));
+            return CheckoutResult.refused(List.of(UserError.of("cartId", "no cart " + cartId, ErrorCodes.CART_NOT_FOUND)));
         }
         if (cart.lines().isEmpty()) {
             return CheckoutResult.refused(List.of(UserError.of("cartId", "the cart is empty", ErrorCodes.CART_EMPTY)));

@@ -1,22 +1,33 @@
 package dev.oms.bff;
 
+import dev.oms.projections.api.Edge;
+import dev.oms.projections.api.InvalidCursorException;
 import dev.oms.projections.api.Money;
 import dev.oms.projections.api.NotificationView;
+import dev.oms.projections.api.OrderEventView;
+import dev.oms.projections.api.OrderFilter;
 import dev.oms.projections.api.OrderLineView;
 import dev.oms.projections.api.OrderQueries;
+import dev.oms.projections.api.OrderUpdate;
 import dev.oms.projections.api.OrderView;
+import dev.oms.projections.api.Page;
 import dev.oms.projections.api.PaymentView;
 import dev.oms.projections.api.SagaStepView;
 import dev.oms.projections.api.SagaView;
 import dev.oms.projections.api.ShipmentView;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Two orders: one shipped and paid, one just placed; and an id whose lookup fails. */
+/**
+ * Three orders: customer-7's shipped and paid one and their delivered one, customer-8's just placed one; and an id
+ * whose lookup fails. Lists page newest first by a cursor of the order id.
+ */
 final class FakeOrderQueries implements OrderQueries {
     static final String SHIPPED = "order-shipped";
+    static final String DELIVERED = "order-delivered";
     static final String JUST_PLACED = "order-new";
     static final String FAILING = "order-failing";
     static final String SECRET = "password=hunter2";
@@ -35,9 +46,19 @@ final class FakeOrderQueries implements OrderQueries {
                             new SagaStepView("reserve-stock", "COMPENSATABLE", "SUCCEEDED", 1, null),
                             new SagaStepView("capture-payment", "RETRIABLE", "SUCCEEDED", 3, "provider timeout"))),
                     PLACED_AT, UPDATED_AT),
+            DELIVERED, new OrderView(DELIVERED, "customer-7", "DELIVERED", new Money(150, "EUR"),
+                    List.of(new OrderLineView("SKU-5", 1, new Money(150, "EUR"))), new PaymentView("CAPTURED"),
+                    List.of(new ShipmentView("ship-2", "lyon", "DELIVERED")), List.of(), null,
+                    PLACED_AT.plusSeconds(3_600), PLACED_AT.plusSeconds(7_200)),
             JUST_PLACED, new OrderView(JUST_PLACED, "customer-8", "PENDING", new Money(899, "EUR"),
                     List.of(new OrderLineView("SKU-3", 1, new Money(899, "EUR"))), null, List.of(), List.of(), null,
-                    PLACED_AT, PLACED_AT));
+                    PLACED_AT.plusSeconds(60), PLACED_AT.plusSeconds(60)));
+
+    static final List<OrderEventView> SHIPPED_EVENTS = List.of(
+            new OrderEventView("11111111-1111-1111-1111-111111111111", "oms.order.v1.OrderPlaced", PLACED_AT, null,
+                    "order", null),
+            new OrderEventView("22222222-2222-2222-2222-222222222222", "oms.payment.v1.PaymentAuthorized",
+                    UPDATED_AT, "11111111-1111-1111-1111-111111111111", "payment", "saga-1"));
 
     @Override
     public Optional<OrderView> order(String orderId) {
@@ -45,5 +66,35 @@ final class FakeOrderQueries implements OrderQueries {
             throw new IllegalStateException("SELECT * FROM order_view WHERE order_id = ? -- " + SECRET);
         }
         return Optional.ofNullable(orders.get(orderId));
+    }
+
+    @Override
+    public Page<OrderView> orders(OrderFilter filter, int first, String after) {
+        List<OrderView> matching = orders.values().stream()
+                .filter(o -> filter.status() == null || o.status().equals(filter.status()))
+                .filter(o -> filter.customerId() == null || o.customerId().equals(filter.customerId()))
+                .sorted(Comparator.comparing(OrderView::placedAt).thenComparing(OrderView::id).reversed())
+                .toList();
+        int from = 0;
+        if (after != null) {
+            if (!after.startsWith("cursor:")) {
+                throw new InvalidCursorException(after);
+            }
+            String afterId = after.substring("cursor:".length());
+            from = matching.stream().map(OrderView::id).toList().indexOf(afterId) + 1;
+        }
+        List<Edge<OrderView>> edges = matching.stream().skip(from).limit(first)
+                .map(o -> new Edge<>("cursor:" + o.id(), o)).toList();
+        return Page.of(edges, from + first < matching.size(), matching.size());
+    }
+
+    @Override
+    public List<OrderEventView> events(String orderId) {
+        return orderId.equals(SHIPPED) ? SHIPPED_EVENTS : List.of();
+    }
+
+    @Override
+    public Optional<OrderUpdate> currentStatus(String orderId) {
+        return order(orderId).map(o -> new OrderUpdate(o.id(), o.customerId(), o.status(), o.updatedAt()));
     }
 }

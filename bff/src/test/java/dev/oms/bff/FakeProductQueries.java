@@ -26,12 +26,15 @@ final class FakeProductQueries implements ProductQueries {
     }
 
     @Override
-    public ProductPage products(int first, String after) {
+    public ProductPage products(int first, String after, String query) {
         String afterSku = after == null ? "" : skuOf(after);
-        List<ProductView> rest = CATALOG.stream().filter(p -> p.sku().compareTo(afterSku) > 0).toList();
+        String text = query == null ? "" : query.toLowerCase(java.util.Locale.ROOT);
+        List<ProductView> matching = CATALOG.stream()
+                .filter(p -> (p.sku() + " " + p.name()).toLowerCase(java.util.Locale.ROOT).contains(text)).toList();
+        List<ProductView> rest = matching.stream().filter(p -> p.sku().compareTo(afterSku) > 0).toList();
         List<ProductEdge> edges = rest.stream().limit(first).map(p -> new ProductEdge(cursor(p.sku()), p)).toList();
         return new ProductPage(edges, rest.size() > first, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(),
-                CATALOG.size());
+                matching.size());
     }
 
     @Override

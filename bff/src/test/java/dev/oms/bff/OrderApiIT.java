@@ -2,6 +2,7 @@ package dev.oms.bff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -23,7 +24,13 @@ class OrderApiIT {
             }""";
 
     @Autowired
+    HttpGraphQlTester anonymous;
     HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void signInAsOperator() {
+        graphQl = Testers.as(anonymous, TestTokens.ops());
+    }
 
     private GraphQlTester.Response order(String id) {
         return graphQl.document(ORDER).variable("id", id).execute();

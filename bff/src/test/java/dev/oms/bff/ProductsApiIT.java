@@ -79,4 +79,11 @@ class ProductsApiIT {
         page(2, "%%%").errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
     }
+
+    @Test
+    void searchesProductsBySkuOrNameForAnyone() {
+        graphQl.document("{ products(query: \"DRILL\") { edges { node { sku name } } totalCount } }").execute()
+                .path("products.edges[*].node.sku").entityList(String.class).containsExactly("SKU-4")
+                .path("products.totalCount").entity(Integer.class).isEqualTo(1);
+    }
 }

@@ -71,7 +71,7 @@ public final class Platform implements AutoCloseable {
         cart = service(CartService.NAME, CartService::register);
         OrderConfig orderConfig = new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()));
         order = service(OrderService.NAME, runtime -> OrderService.register(runtime, orderConfig), OrderService.COMPONENTS);
-        inventory = service(InventoryService.NAME, InventoryService::register);
+        inventory = service(InventoryService.NAME, runtime -> InventoryService.register(runtime, ServiceLauncher.inventoryConfig()));
         service(PaymentService.NAME, runtime -> PaymentService.register(runtime, SandboxPaymentProvider.migrated(
                 keep(db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4)), clock)));
         service(FulfillmentService.NAME, runtime ->

@@ -6,6 +6,7 @@ import dev.oms.fulfillment.FulfillmentService;
 import dev.oms.fulfillment.api.FulfillmentConfig;
 import dev.oms.infra.DbConfig;
 import dev.oms.inventory.InventoryService;
+import dev.oms.inventory.api.InventoryConfig;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.notification.NotificationService;
 import dev.oms.order.OrderService;
@@ -44,7 +45,8 @@ public final class ServiceLauncher {
             case ORDER -> launch(OrderService.NAME, db, kafka, clock, progress, runtime -> OrderService.register(runtime,
                     new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()))),
                     OrderService.COMPONENTS).stop();
-            case INVENTORY -> launch(InventoryService.NAME, db, kafka, clock, progress, InventoryService::register).stop();
+            case INVENTORY -> launch(InventoryService.NAME, db, kafka, clock, progress,
+                    runtime -> InventoryService.register(runtime, inventoryConfig())).stop();
             case PAYMENT -> {
                 HikariDataSource providerPool = db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4);
                 try {
@@ -66,6 +68,11 @@ public final class ServiceLauncher {
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
                     ProjectionsService::register).stop();
         };
+    }
+
+    /** Reservations expire after OMS_RESERVATION_TTL (default 15 minutes) if their saga never commits them. */
+    static InventoryConfig inventoryConfig() {
+        return new InventoryConfig(Durations.fromEnv("OMS_RESERVATION_TTL", InventoryConfig.DEFAULT_RESERVATION_TTL));
     }
 
     static <S> Running<S> launch(String name, DbConfig db, String kafka, Clock clock, Consumer<String> progress,

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -60,10 +59,5 @@ public final class Tokens {
                 && Role.fromClaim(jwt.getClaimAsString(ROLE_CLAIM)).isPresent();
         return valid ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "no subject or unknown role", null));
-    }
-
-    /** Makes sure the validator type stays what {@link NimbusJwtDecoder#setJwtValidator} expects. */
-    static OAuth2TokenValidator<Jwt> validator() {
-        return Tokens::hasSubjectAndRole;
     }
 }

@@ -1,21 +1,30 @@
 package dev.oms.bff.cart;
 
+import dev.oms.bff.auth.Caller;
+import dev.oms.bff.auth.Callers;
+import dev.oms.bff.auth.ForbiddenException;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.cart.api.CartLineView;
 import dev.oms.cart.api.CartResult;
 import dev.oms.cart.api.CartView;
 import dev.oms.cart.api.CheckoutInput;
 import dev.oms.cart.api.CheckoutResult;
+import dev.oms.cart.api.ErrorCodes;
 import dev.oms.cart.api.LineInput;
 import dev.oms.cart.api.Money;
+import dev.oms.cart.api.UserError;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Bad input comes back from the cart service as user errors, which the payloads carry to the client as they are. */
+/**
+ * Bad input comes back from the cart service as user errors, which the payloads carry to the client as they are.
+ * A cart the caller may not see is answered exactly like one that does not exist: null, or CART_NOT_FOUND.
+ */
 @Controller
 class CartController {
     private final CartCommands carts;
@@ -26,27 +35,47 @@ class CartController {
 
     @MutationMapping
     CartResult cartCreate(@Argument CartCreateInput input) {
-        return carts.createCart(input.customerId(), input.currency());
+        Caller caller = Callers.current().requireSignedIn();
+        String customerId = input.customerId() != null ? input.customerId() : caller.isCustomer() ? caller.subject() : null;
+        if (customerId == null) {
+            return CartResult.refused(List.of(UserError.of("input.customerId", "an operator must name the customer",
+                    ErrorCodes.INVALID_INPUT)));
+        }
+        if (!caller.actsFor(customerId)) {
+            throw new ForbiddenException("a customer may create carts only for themselves");
+        }
+        return carts.createCart(customerId, input.currency());
     }
 
     @MutationMapping
     CartResult cartLinesAdd(@Argument String cartId, @Argument List<LineInput> lines) {
-        return carts.addLines(cartId, lines);
+        return visible(cartId).isPresent() ? carts.addLines(cartId, lines) : CartResult.refused(notFound(cartId));
     }
 
     @MutationMapping
     CheckoutResult checkoutComplete(@Argument String cartId, @Argument String idempotencyKey,
             @Argument CheckoutInput input) {
-        return carts.checkout(cartId, idempotencyKey, input);
+        return visible(cartId).isPresent() ? carts.checkout(cartId, idempotencyKey, input)
+                : CheckoutResult.refused(notFound(cartId));
     }
 
     @QueryMapping
     CartView cart(@Argument String id) {
-        return carts.cart(id).orElse(null);
+        return visible(id).orElse(null);
     }
 
     @SchemaMapping(typeName = "CartLine", field = "total")
     Money lineTotal(CartLineView line) {
         return line.lineTotal();
+    }
+
+    private Optional<CartView> visible(String cartId) {
+        Caller caller = Callers.current().requireSignedIn();
+        return carts.cart(cartId).filter(cart -> caller.actsFor(cart.customerId()));
+    }
+
+    /** The cart service's own answer for an unknown cart, word for word. */
+    private static List<UserError> notFound(String cartId) {
+        return List.of(UserError.of("cartId", "no cart " + cartId, ErrorCodes.CART_NOT_FOUND));
     }
 }

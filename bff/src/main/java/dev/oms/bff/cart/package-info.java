@@ -1,2 +1,2 @@
-/** The cart operations: create a cart, add lines, read it, check it out; all through the cart service's commands. */
+/** The cart operations: create a cart, add lines, read it, check it out; through the cart service, for its owner. */
 package dev.oms.bff.cart;

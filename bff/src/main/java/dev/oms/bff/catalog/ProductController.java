@@ -1,6 +1,7 @@
 package dev.oms.bff.catalog;
 
-import dev.oms.bff.graphql.BadArgumentException;
+import dev.oms.bff.graphql.PageInfo;
+import dev.oms.bff.graphql.Paging;
 import dev.oms.projections.api.ProductPage;
 import dev.oms.projections.api.ProductQueries;
 import dev.oms.projections.api.ProductView;
@@ -9,10 +10,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+/** The catalog is public: anyone, signed in or not, may browse and search it. */
 @Controller
 class ProductController {
-    static final int DEFAULT_PAGE_SIZE = 20;
-
     private final ProductQueries products;
 
     ProductController(ProductQueries products) {
@@ -20,12 +20,8 @@ class ProductController {
     }
 
     @QueryMapping
-    ProductPage products(@Argument Integer first, @Argument String after) {
-        int size = first == null ? DEFAULT_PAGE_SIZE : first;
-        if (size < 0 || size > ProductQueries.MAX_PAGE_SIZE) {
-            throw new BadArgumentException("first must be between 0 and " + ProductQueries.MAX_PAGE_SIZE);
-        }
-        return products.products(size, after);
+    ProductPage products(@Argument Integer first, @Argument String after, @Argument String query) {
+        return products.products(Paging.size(first), after, query);
     }
 
     @QueryMapping

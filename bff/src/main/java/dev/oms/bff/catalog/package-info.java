@@ -1,2 +1,2 @@
-/** The catalog queries: products with price and availability, paged Relay-style. */
+/** The catalog queries: products with price and availability, searchable, paged Relay-style; open to anyone. */
 package dev.oms.bff.catalog;

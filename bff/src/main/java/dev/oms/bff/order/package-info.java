@@ -1,2 +1,2 @@
-/** The order query: an order with its payment, shipments, notifications and saga, from the order projection. */
+/** The order operations: an order with its timeline, order lists, cancellation and live status updates. */
 package dev.oms.bff.order;

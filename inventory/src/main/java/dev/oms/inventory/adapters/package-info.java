@@ -1,2 +1,2 @@
-/** JDBC tables and the command handlers of the inventory service. */
+/** JDBC tables, the command handlers and the reservation expiry job of the inventory service. */
 package dev.oms.inventory.adapters;

@@ -1,2 +1,2 @@
-/** Pure inventory logic: the reservation state machine and the allocation of order lines to warehouses. */
+/** Pure inventory logic: the reservation state machine, the allocation of order lines, why on hand moves. */
 package dev.oms.inventory.domain;

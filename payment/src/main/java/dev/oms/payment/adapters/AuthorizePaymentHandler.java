@@ -1,6 +1,7 @@
 package dev.oms.payment.adapters;
 
 import dev.oms.contracts.payment.v1.AuthorizePayment;
+import dev.oms.messaging.CrashPoints;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
@@ -56,6 +57,7 @@ final class AuthorizePaymentHandler implements MessageHandler {
         try {
             AuthorizationResult result = provider.authorize(key(message, command), command.getOrderId(),
                     command.getPaymentToken(), payment.amount());
+            CrashPoints.reached(CrashPoints.PAYMENT_AFTER_PROVIDER_CALL);
             return Optional.of(apply(payment, result));
         } catch (PaymentProviderTimeoutException e) {
             return Optional.empty();

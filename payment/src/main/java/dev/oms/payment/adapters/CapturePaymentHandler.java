@@ -1,6 +1,7 @@
 package dev.oms.payment.adapters;
 
 import dev.oms.contracts.payment.v1.CapturePayment;
+import dev.oms.messaging.CrashPoints;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
@@ -35,6 +36,7 @@ final class CapturePaymentHandler implements MessageHandler {
             Payment captured = payment.captured();
             CaptureResult result = provider.capture(IdempotencyKeys.of(message.envelope().sagaId(), orderId,
                     command.getDescriptorForType().getName()), orderId, captured.authorizationId(), captured.amount());
+            CrashPoints.reached(CrashPoints.PAYMENT_AFTER_PROVIDER_CALL);
             if (result instanceof CaptureResult.Refused refused) {
                 tx.publish(orderId, PaymentReplies.captureFailed(orderId, refused.reason()));
                 return;

@@ -1,0 +1,65 @@
+package dev.oms.bff.auth;
+
+import dev.oms.bff.graphql.ErrorCodes;
+import dev.oms.bff.graphql.ErrorResponses;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer tokens on every request, none required at the door: GraphQL has one endpoint, so each resolver decides
+ * with {@link Caller} what the caller may do. A token that is present but invalid (forged, expired, unknown role)
+ * is refused with 401 before GraphQL runs. The launcher may register a {@link JwtKey}; otherwise the user's key is
+ * used ({@link JwtKey#fromEnvironment()}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(ObjectProvider<JwtKey> key) {
+        return Tokens.decoder(key.getIfAvailable(JwtKey::fromEnvironment));
+    }
+
+    /** Checks the token a WebSocket client sends in its connection_init message. */
+    @Bean
+    WebSocketAuthentication webSocketAuthentication(JwtDecoder decoder) {
+        return new WebSocketAuthentication(tokens(decoder));
+    }
+
+    @Bean
+    SecurityFilterChain bearerTokens(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(invalidToken()));
+        return http.build();
+    }
+
+    private static AuthenticationManager tokens(JwtDecoder decoder) {
+        return new ProviderManager(new JwtAuthenticationProvider(decoder));
+    }
+
+    private static AuthenticationEntryPoint invalidToken() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "The bearer token is malformed, expired or not signed by this platform",
+                    ErrorCodes.UNAUTHENTICATED, ErrorCodes.UNAUTHENTICATED);
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package dev.oms.bff.graphql;
+
+import graphql.ErrorClassification;
+
+/** The codes the BFF puts in {@code extensions.code} of GraphQL errors; clients may switch on them. */
+public final class ErrorCodes {
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
+    public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
+    public static final String INVALID_CURSOR = "INVALID_CURSOR";
+    public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
+    public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
+
+    /** The classification of errors for a request without a valid token (Spring's ErrorType says UNAUTHORIZED). */
+    public static final ErrorClassification UNAUTHENTICATED_TYPE = ErrorClassification.errorClassification(UNAUTHENTICATED);
+
+    private ErrorCodes() {}
+}

@@ -1,0 +1,7 @@
+package dev.oms.bff.operations;
+
+import dev.oms.bff.graphql.UserErrorView;
+import dev.oms.projections.api.SagaView;
+import java.util.List;
+
+record SagaActionPayload(String status, SagaView saga, List<UserErrorView> userErrors) {}
