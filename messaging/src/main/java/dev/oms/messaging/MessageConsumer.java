@@ -98,14 +98,18 @@ public final class MessageConsumer implements AutoCloseable {
     }
 
     private void applyWithRetries(ConsumerRecord<String, byte[]> record, IncomingMessage message) {
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.inTransaction(message.envelope(), tx -> {
-                    if (Inbox.firstDelivery(tx.connection(), subscription.name(), message.envelope().messageId())) {
-                        subscription.handler().handle(message, tx);
+                boolean applied = transactions.inTransaction(message.envelope(), tx -> {
+                    if (!Inbox.firstDelivery(tx.connection(), subscription.name(), message.envelope().messageId())) {
+                        return false;
                     }
-                    return null;
+                    subscription.handler().handle(message, tx);
+                    return true;
                 });
+                MessagingMetrics.handled(subscription.name(), message.type(), applied ? "applied" : "duplicate",
+                        Duration.ofNanos(System.nanoTime() - start));
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !running) {
@@ -125,6 +129,7 @@ public final class MessageConsumer implements AutoCloseable {
                 (record.topic() + "/" + record.partition() + "/" + record.offset()).getBytes(StandardCharsets.UTF_8));
         log.error("{} parked message {} ({}) in dead_letter: {}", subscription.name(), messageId,
                 envelope == null ? "no envelope" : envelope.type(), error.toString());
+        MessagingMetrics.parked(subscription.name(), error instanceof MalformedMessageException ? "unreadable" : "failing");
         transactions.inTransaction(tx -> {
             try (PreparedStatement insert = tx.connection().prepareStatement("""
                     INSERT INTO dead_letter (consumer, message_id, topic, type, error, headers, payload)

@@ -93,12 +93,14 @@ public final class OutboxRelay implements AutoCloseable {
                     return 0;
                 }
                 List<Long> ids = new ArrayList<>();
+                List<java.time.Instant> committedAt = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement(SELECT)) {
                     select.setInt(1, batchSize);
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
                             ids.add(row.getLong("id"));
+                            committedAt.add(row.getTimestamp("occurred_at").toInstant());
                             acks.add(producer.send(toRecord(row)));
                         }
                     }
@@ -111,6 +113,8 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 delete(connection, ids);
                 connection.commit();
+                java.time.Instant now = java.time.Instant.now();
+                committedAt.forEach(at -> MessagingMetrics.relayed(service, Duration.between(at, now)));
                 return ids.size();
             } catch (SQLException | InterruptedException | ExecutionException | RuntimeException e) {
                 connection.rollback();

@@ -32,11 +32,13 @@ public final class SagaEngine<D> {
     private final SagaDefinition<D> definition;
     private final SagaRepository<D> repository;
     private final SagaListener<D> listener;
+    private final SagaMetrics metrics;
 
     public SagaEngine(SagaDefinition<D> definition, SagaDataCodec<D> codec, SagaListener<D> listener) {
         this.definition = definition;
         this.repository = new SagaRepository<>(codec);
         this.listener = listener;
+        this.metrics = new SagaMetrics(definition.name());
     }
 
     public SagaDefinition<D> definition() {
@@ -215,6 +217,8 @@ public final class SagaEngine<D> {
             } else if (definition.compensationRetry().spent(saga.waitAttempts())) {
                 saga.become(SagaStatus.COMPENSATION_FAILED, null);
                 saga.raiseAlert("compensation of " + step.name() + " unanswered after " + saga.waitAttempts() + " attempts");
+                metrics.alerted(tx, step.name(), "compensation_failed");
+                metrics.sagaEnded(tx, SagaStatus.COMPENSATION_FAILED, saga.startedAt());
                 log.warn("saga {} COMPENSATION_FAILED at {}", saga.sagaId(), step.name());
             } else {
                 waitToRetry(tx, saga, definition.compensationRetry());
@@ -225,6 +229,7 @@ public final class SagaEngine<D> {
             } else if (step.kind() == StepKind.COMPENSATABLE && step.retry().spent(saga.waitAttempts())) {
                 int index = saga.currentStep();
                 saga.setStep(index, saga.step(index).timedOut(tx.now()));
+                metrics.stepEnded(tx, saga.step(index), StepStatus.TIMED_OUT);
                 saga.become(SagaStatus.COMPENSATING, step.name() + ": timed out");
                 compensateBackwards(tx, saga);
             } else {
@@ -254,6 +259,7 @@ public final class SagaEngine<D> {
         }
         saga.setDeadline(null);
         saga.become(SagaStatus.COMPLETED, null);
+        metrics.sagaEnded(tx, SagaStatus.COMPLETED, saga.startedAt());
         saga.moveTo(definition.steps().size() - 1);
         definition.onCompleted().run(tx, saga.data());
     }
@@ -263,6 +269,7 @@ public final class SagaEngine<D> {
         saga.setData(data);
         saga.setDeadline(null);
         saga.setStep(index, saga.step(index).ended(StepStatus.SUCCEEDED, tx.now(), null));
+        metrics.stepEnded(tx, saga.step(index), StepStatus.SUCCEEDED);
         saga.moveTo(index + 1);
     }
 
@@ -275,6 +282,7 @@ public final class SagaEngine<D> {
         }
         saga.setDeadline(null);
         saga.setStep(index, saga.step(index).ended(StepStatus.FAILED, tx.now(), reason));
+        metrics.stepEnded(tx, saga.step(index), StepStatus.FAILED);
         saga.become(SagaStatus.COMPENSATING, step.name() + ": " + reason);
         saga.moveTo(index - 1);
         compensateBackwards(tx, saga);
@@ -300,11 +308,15 @@ public final class SagaEngine<D> {
         saga.moveTo(0);
         saga.setDeadline(null);
         saga.become(SagaStatus.COMPENSATED, null);
+        metrics.sagaEnded(tx, SagaStatus.COMPENSATED, saga.startedAt());
         definition.onCompensated().run(tx, saga.data(), saga.failure());
     }
 
     private void dispatch(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) {
         int index = saga.currentStep();
+        if (saga.waitAttempts() > 0) {
+            metrics.retried(tx, step.name());
+        }
         saga.setStep(index, saga.step(index).started(tx.now()));
         saga.setWaitAttempts(saga.waitAttempts() + 1);
         saga.setDeadline(new Deadline(tx.now().plus(step.timeout()), Deadline.Kind.TIMEOUT));
@@ -313,6 +325,9 @@ public final class SagaEngine<D> {
 
     private void dispatchCompensation(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) {
         int index = saga.currentStep();
+        if (saga.waitAttempts() > 0) {
+            metrics.retried(tx, step.name() + ".compensation");
+        }
         saga.setStep(index, saga.step(index).compensating());
         saga.setWaitAttempts(saga.waitAttempts() + 1);
         saga.setDeadline(new Deadline(tx.now().plus(step.timeout()), Deadline.Kind.TIMEOUT));
@@ -322,6 +337,7 @@ public final class SagaEngine<D> {
     private void waitToRetry(TransactionContext tx, SagaInstance<D> saga, RetryPolicy policy) {
         if (policy.spent(saga.waitAttempts()) && saga.alert() == null) {
             saga.raiseAlert(currentStep(saga).name() + ": retry budget of " + policy.maxAttempts() + " attempts spent");
+            metrics.alerted(tx, currentStep(saga).name(), "retry_budget_spent");
             log.warn("saga {}: {}", saga.sagaId(), saga.alert());
         }
         Instant due = tx.now().plus(policy.backoff(saga.waitAttempts()));
