@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "oms 0.1.0",
         description = "Order management platform: carts, orders, inventory, payment, fulfillment, notifications.",
-        subcommands = {UpCommand.class, ServiceCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ServiceCommand.class, DoctorCommand.class, TokenCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Oms implements Runnable {
 
     public static void main(String[] args) {

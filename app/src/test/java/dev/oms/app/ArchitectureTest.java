@@ -2,6 +2,7 @@ package dev.oms.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -44,8 +45,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.oms.bff..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.oms.cart.domain..", "dev.oms.cart.adapters..", "dev.oms.projections.internal..",
-                        "dev.oms.order..", "dev.oms.inventory..", "dev.oms.payment..", "dev.oms.fulfillment..",
-                        "dev.oms.notification..")
+                        "dev.oms.payment..", "dev.oms.fulfillment..", "dev.oms.notification..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.oms.bff..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api")))
                 .check(classes);
     }
 

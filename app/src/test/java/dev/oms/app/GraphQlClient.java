@@ -11,27 +11,51 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to the platform the way a client does: GraphQL over HTTP. */
+/**
+ * Talks to the platform the way a client does: GraphQL over HTTP with a bearer token. Without one named, it signs in
+ * as an operator, who may do everything.
+ */
 final class GraphQlClient {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
+    private final String token;
 
     GraphQlClient(String url) {
+        this(url, TestTokens.ops());
+    }
+
+    /** A client sending {@code token} (null: anonymous). */
+    GraphQlClient(String url, String token) {
         this.endpoint = URI.create(url);
+        this.token = token;
+    }
+
+    /** The same endpoint with another token (null: anonymous). */
+    GraphQlClient withToken(String otherToken) {
+        return new GraphQlClient(endpoint.toString(), otherToken);
+    }
+
+    String url() {
+        return endpoint.toString();
     }
 
     /** Runs a query; returns the whole response (data and errors). */
     JsonNode execute(String query, Map<String, Object> variables) {
-        String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        return JSON.readTree(post(JSON.writeValueAsString(Map.of("query", query, "variables", variables))).body());
+    }
+
+    /** Posts a raw body to the endpoint, for requests that are not well-formed GraphQL. */
+    HttpResponse<String> post(String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -40,7 +40,7 @@ class RestartE2EIT {
     }
 
     private static Shop shopOn(Platform platform) {
-        Shop shop = new Shop(new GraphQlClient(platform.graphqlUrl()));
+        Shop shop = TestPlatform.shopOn(platform);
         await().atMost(Duration.ofSeconds(30)).until(() -> shop.available("SKU-0005") > 0);
         return shop;
     }

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** A customer and an operator of the shop, in GraphQL calls: build carts, check out, watch orders. */
+/**
+ * A customer and an operator of the shop, in GraphQL calls: build carts, check out, watch orders. A shop made from a
+ * plain client acts as an operator (who may act for any customer and places orders for alice); {@link #asCustomer}
+ * gives one that acts as that customer alone.
+ */
 final class Shop {
     static final String ORDER_QUERY = """
             query($id: ID!) { order(id: $id) { id status total { amount currency } lines { sku quantity }
@@ -17,9 +21,35 @@ final class Shop {
               saga { id status steps { name status attempts } } } }""";
 
     private final GraphQlClient graphql;
+    private final String customer;
 
     Shop(GraphQlClient graphql) {
+        this(graphql, "alice");
+    }
+
+    private Shop(GraphQlClient graphql, String customer) {
         this.graphql = graphql;
+        this.customer = customer;
+    }
+
+    /** The same shop as the customer {@code customerId}, with that customer's token. */
+    Shop asCustomer(String customerId) {
+        return new Shop(graphql.withToken(TestTokens.customer(customerId)), customerId);
+    }
+
+    /** The same shop as an operator. */
+    Shop asOps() {
+        return new Shop(graphql.withToken(TestTokens.ops()), "alice");
+    }
+
+    /** The same shop without a token. */
+    Shop anonymous() {
+        return new Shop(graphql.withToken(null), customer);
+    }
+
+    /** The customer this shop places orders for. */
+    String customer() {
+        return customer;
     }
 
     GraphQlClient graphql() {
@@ -50,9 +80,9 @@ final class Shop {
                 Map.of("id", cartId, "k", idempotencyKey, "p", paymentToken)).get("checkoutComplete");
     }
 
-    /** Cart, one line, checkout: returns the order id. */
+    /** Cart, one line, checkout, for this shop's customer: returns the order id. */
     String placeOrder(String sku, int quantity, String paymentToken) {
-        String cart = newCart("alice");
+        String cart = newCart(customer);
         assertThat(addLine(cart, sku, quantity).get("userErrors")).isEmpty();
         JsonNode placed = checkout(cart, paymentToken, UUID.randomUUID().toString());
         assertThat(placed.get("userErrors")).isEmpty();

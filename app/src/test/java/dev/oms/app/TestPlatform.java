@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * One running platform per test JVM, on the JVM's shared Postgres (a fresh database) and Kafka. Its
- * services talk only through Kafka; tests reach it only through GraphQL over HTTP.
+ * services talk only through Kafka; tests reach it only through GraphQL over HTTP, with tokens signed by the
+ * user's key as `oms token` signs them.
  */
 final class TestPlatform {
     private static Platform platform;
@@ -28,7 +29,18 @@ final class TestPlatform {
         return platform;
     }
 
+    /** The shared platform's shop, as an operator. */
     static Shop shop() {
         return new Shop(new GraphQlClient(shared().graphqlUrl()));
+    }
+
+    /** The shared platform's shop, as the customer {@code customerId}. */
+    static Shop shopFor(String customerId) {
+        return shop().asCustomer(customerId);
+    }
+
+    /** A platform's shop, as an operator. */
+    static Shop shopOn(Platform platform) {
+        return new Shop(new GraphQlClient(platform.graphqlUrl()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.oms.app.platform;
 
 import dev.oms.bff.BffApplication;
+import dev.oms.bff.auth.JwtKey;
 import dev.oms.cart.CartService;
 import dev.oms.contracts.Channels;
 import dev.oms.fulfillment.FulfillmentService;
@@ -68,12 +69,14 @@ public final class Platform implements AutoCloseable {
             Topics.ensure(kafka, settings.partitions(), Channels.ALL);
             return null;
         });
+        keep(ConsumerLag.start(kafka));
+        step("audit log", () -> keep(AuditLauncher.start(db, kafka, clock)));
         cart = service(CartService.NAME, CartService::register);
         OrderConfig orderConfig = new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()));
         order = service(OrderService.NAME, runtime -> OrderService.register(runtime, orderConfig), OrderService.COMPONENTS);
         inventory = service(InventoryService.NAME, runtime -> InventoryService.register(runtime, ServiceLauncher.inventoryConfig()));
-        service(PaymentService.NAME, runtime -> PaymentService.register(runtime, SandboxPaymentProvider.migrated(
-                keep(db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4)), clock)));
+        service(PaymentService.NAME, runtime -> PaymentService.register(runtime, new TimedPaymentProvider(SandboxPaymentProvider.migrated(
+                keep(db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4)), clock), "sandbox")));
         service(FulfillmentService.NAME, runtime ->
                 FulfillmentService.register(runtime, new FulfillmentConfig(settings.fulfillmentStep())));
         service(NotificationService.NAME, NotificationService::register);
@@ -94,18 +97,33 @@ public final class Platform implements AutoCloseable {
         return running.service();
     }
 
+    /**
+     * The BFF gets the services' command interfaces and the projections' queries and live updates, as it would get
+     * clients of them in a distributed deployment, and this user's token signing key.
+     */
     private Void startBff(int port) {
+        JwtKey key = JwtKey.fromEnvironment();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BffApplication.class)
                 .initializers(ctx -> {
                     var beans = ctx.getBeanFactory();
                     beans.registerSingleton("cartCommands", cart);
+                    // one bean for both of the order service's interfaces, so that each type has one candidate
+                    beans.registerSingleton("orderCommands", order);
+                    beans.registerSingleton("inventoryCommands", inventory);
                     beans.registerSingleton("orderQueries", projections.orders());
                     beans.registerSingleton("productQueries", projections.products());
+                    beans.registerSingleton("sagaQueries", projections.sagas());
+                    beans.registerSingleton("stockQueries", projections.stock());
+                    beans.registerSingleton("metricsQueries", projections.metrics());
+                    beans.registerSingleton("projectionUpdates", projections.updates());
+                    beans.registerSingleton("jwtKey", key);
                 })
                 .properties("server.port=" + port)
                 .run();
         started.push(context::close);
         httpPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+        progress.accept("tokens are signed with the key from " + JwtKey.source()
+                + "; get one with: oms token --role customer --subject <customer id>");
         return null;
     }
 

@@ -51,7 +51,8 @@ public final class ServiceLauncher {
                 HikariDataSource providerPool = db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4);
                 try {
                     AutoCloseable payment = launch(PaymentService.NAME, db, kafka, clock, progress, runtime ->
-                            PaymentService.register(runtime, SandboxPaymentProvider.migrated(providerPool, clock))).stop();
+                            PaymentService.register(runtime,
+                                    new TimedPaymentProvider(SandboxPaymentProvider.migrated(providerPool, clock), "sandbox"))).stop();
                     yield () -> {
                         payment.close();
                         providerPool.close();
@@ -86,7 +87,9 @@ public final class ServiceLauncher {
             S service = register.apply(runtime);
             runtime.start();
             HikariDataSource pool = dataSource;
+            AutoCloseable backlog = OutboxBacklog.register(name, dataSource);
             return new Running<>(service, () -> {
+                backlog.close();
                 runtime.close();
                 pool.close();
             });

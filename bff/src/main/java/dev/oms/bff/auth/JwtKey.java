@@ -53,6 +53,13 @@ public final class JwtKey {
         return loadOrCreate(keyFile(env));
     }
 
+    /** Where this user's key comes from: the environment variable, or the key file's path. */
+    public static String source() {
+        Map<String, String> env = System.getenv();
+        String secret = env.get(SECRET_ENV);
+        return secret != null && !secret.isBlank() ? SECRET_ENV : keyFile(env).toString();
+    }
+
     /** Where the key file is, given the environment. */
     public static Path keyFile(Map<String, String> env) {
         String home = env.get(HOME_ENV);
@@ -109,7 +116,8 @@ public final class JwtKey {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
+        FileAttribute<?> mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+        return new FileAttribute<?>[] {mode};
     }
 
     private static byte[] decode(String base64, String source) {

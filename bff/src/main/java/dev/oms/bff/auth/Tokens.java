@@ -57,7 +57,7 @@ public final class Tokens {
     private static OAuth2TokenValidatorResult hasSubjectAndRole(Jwt jwt) {
         boolean valid = jwt.getSubject() != null && !jwt.getSubject().isBlank()
                 && Role.fromClaim(jwt.getClaimAsString(ROLE_CLAIM)).isPresent();
-        return valid ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "no subject or unknown role", null));
+        return valid ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(
+                new OAuth2Error("invalid_token", "no subject or unknown role", null));
     }
 }

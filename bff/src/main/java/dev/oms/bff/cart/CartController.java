@@ -36,7 +36,8 @@ class CartController {
     @MutationMapping
     CartResult cartCreate(@Argument CartCreateInput input) {
         Caller caller = Callers.current().requireSignedIn();
-        String customerId = input.customerId() != null ? input.customerId() : caller.isCustomer() ? caller.subject() : null;
+        String customerId = input.customerId() != null ? input.customerId()
+                : caller.isCustomer() ? caller.subject() : null;
         if (customerId == null) {
             return CartResult.refused(List.of(UserError.of("input.customerId", "an operator must name the customer",
                     ErrorCodes.INVALID_INPUT)));

@@ -14,7 +14,8 @@ public final class ErrorCodes {
     public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
 
     /** The classification of errors for a request without a valid token (Spring's ErrorType says UNAUTHORIZED). */
-    public static final ErrorClassification UNAUTHENTICATED_TYPE = ErrorClassification.errorClassification(UNAUTHENTICATED);
+    public static final ErrorClassification UNAUTHENTICATED_TYPE =
+            ErrorClassification.errorClassification(UNAUTHENTICATED);
 
     private ErrorCodes() {}
 }

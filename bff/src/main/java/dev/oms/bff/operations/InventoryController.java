@@ -66,7 +66,11 @@ class InventoryController {
         }
     }
 
+    /** The argument an inventory service refusal is about. */
     private static String fieldOf(String code) {
-        return AdjustResult.INVALID_INPUT.equals(code) ? null : AdjustResult.BELOW_RESERVED.equals(code) ? "delta" : "sku";
+        if (AdjustResult.INVALID_INPUT.equals(code)) {
+            return null;
+        }
+        return AdjustResult.BELOW_RESERVED.equals(code) ? "delta" : "sku";
     }
 }

@@ -65,8 +65,7 @@ class SagaController {
     Flux<SagaView> sagaUpdated(@Argument String status) {
         Callers.current().requireOps();
         return Flux.<SagaView>create(sink -> {
-                    ProjectionUpdates.Registration registration =
-                            updates.onSagaUpdate(sink::next);
+                    ProjectionUpdates.Registration registration = updates.onSagaUpdate(sink::next);
                     sink.onDispose(registration::close);
                 })
                 .filter(saga -> status == null || status.equals(saga.status()))

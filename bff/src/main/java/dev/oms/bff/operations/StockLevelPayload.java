@@ -7,7 +7,7 @@ import java.time.Instant;
 record StockLevelPayload(String sku, String warehouse, long onHand, long reserved, long available, Instant updatedAt) {
 
     static StockLevelPayload of(StockLevel level) {
-        return new StockLevelPayload(level.sku(), level.warehouse(), level.onHand(), level.reserved(), level.available(),
-                null);
+        return new StockLevelPayload(level.sku(), level.warehouse(), level.onHand(), level.reserved(),
+                level.available(), null);
     }
 }

@@ -7,6 +7,7 @@ import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.OrderError;
 import dev.oms.projections.api.OrderQueries;
+import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -44,13 +45,14 @@ class OrderCancelController {
             return OrderCancelPayload.refused(
                     UserErrorView.of("orderId", "no order " + orderId, OrderError.ORDER_NOT_FOUND));
         }
-        CancelResult result = commands.cancel(orderId, reason, idempotencyKey != null ? idempotencyKey : "cancel:" + orderId);
+        String key = idempotencyKey != null ? idempotencyKey : "cancel:" + orderId;
+        CancelResult result = commands.cancel(orderId, reason, key);
         if (result.error() != null) {
             return OrderCancelPayload.refused(UserErrorView.of(fieldOf(result.error()), result.error().message(),
                     result.error().code()));
         }
         return new OrderCancelPayload(result.status(), OrderController.visible(orders, caller, orderId).orElse(null),
-                java.util.List.of());
+                List.of());
     }
 
     /** The argument an order service refusal is about. */

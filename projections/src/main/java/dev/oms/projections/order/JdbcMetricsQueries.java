@@ -26,9 +26,9 @@ final class JdbcMetricsQueries implements MetricsQueries {
                            count(confirmed_at) AS confirmed,
                            count(rejected_at) AS rejected,
                            count(delivered_at) AS delivered,
-                           percentile_cont(0.5) WITHIN GROUP (ORDER BY %1$s) FILTER (WHERE delivered_at IS NOT NULL) AS p50,
-                           percentile_cont(0.95) WITHIN GROUP (ORDER BY %1$s) FILTER (WHERE delivered_at IS NOT NULL) AS p95
-                      FROM order_view WHERE placed_at IS NOT NULL""".formatted(LATENCY),
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY %1$s) FILTER (%2$s) AS p50,
+                           percentile_cont(0.95) WITHIN GROUP (ORDER BY %1$s) FILTER (%2$s) AS p95
+                      FROM order_view WHERE placed_at IS NOT NULL""".formatted(LATENCY, "WHERE delivered_at IS NOT NULL"),
                     JdbcMetricsQueries::metrics).get(0);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compute the metrics", e);

@@ -30,7 +30,8 @@ final class JdbcSagaQueries implements SagaQueries {
     public Page<SagaView> sagas(SagaFilter filter, int first, String after) {
         Page.checkSize(first);
         KeysetCursor from = after == null ? null : KeysetCursor.decode(CURSOR_LIST, after);
-        Where where = new Where("true").and("status = ?", filter.status()).and("updated_at < ?", filter.updatedBefore());
+        Where where = new Where("true").and("status = ?", filter.status())
+                .and("updated_at < ?", filter.updatedBefore());
         try (Connection c = dataSource.getConnection()) {
             int total = where.count(c, "order_saga_view");
             Where page = from == null ? where : where.and("(started_at, saga_id) < (?, ?)", from.at(), from.id());

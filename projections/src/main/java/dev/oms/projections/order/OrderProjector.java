@@ -70,8 +70,8 @@ final class OrderProjector {
                 event.getStatus(), envelope.occurredAt(), event.getOrderId(), envelope.occurredAt());
         String milestone = MILESTONES.get(event.getStatus());
         if (milestone != null) {
-            Jdbc.update(c, "UPDATE order_view SET %1$s = LEAST(COALESCE(%1$s, ?), ?) WHERE order_id = ?".formatted(milestone),
-                    envelope.occurredAt(), envelope.occurredAt(), event.getOrderId());
+            Jdbc.update(c, "UPDATE order_view SET %1$s = LEAST(COALESCE(%1$s, ?), ?) WHERE order_id = ?"
+                    .formatted(milestone), envelope.occurredAt(), envelope.occurredAt(), event.getOrderId());
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.projections.internal.Jdbc;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,9 +29,10 @@ final class OrderTimeline implements MessageHandler {
 
     static Set<String> types() {
         return Stream.of(CartEvents.getDescriptor(), InventoryEvents.getDescriptor(), PaymentEvents.getDescriptor(),
-                        FulfillmentEvents.getDescriptor(), NotificationEvents.getDescriptor(), OrderEvents.getDescriptor())
+                        FulfillmentEvents.getDescriptor(), NotificationEvents.getDescriptor(),
+                        OrderEvents.getDescriptor())
                 .map(FileDescriptor::getMessageTypes)
-                .flatMap(java.util.List::stream)
+                .flatMap(List::stream)
                 .filter(type -> isOrderId(type.findFieldByName(ORDER_ID)))
                 .map(Descriptor::getFullName)
                 .collect(Collectors.toUnmodifiableSet());

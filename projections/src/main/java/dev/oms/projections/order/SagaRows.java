@@ -4,6 +4,7 @@ import dev.oms.projections.api.SagaStepView;
 import dev.oms.projections.api.SagaView;
 import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ final class SagaRows {
     static Optional<SagaView> one(Connection c, String sagaId, Long version) throws SQLException {
         String sql = """
                 SELECT %s FROM order_saga_view s LEFT JOIN order_saga_step_view st ON st.saga_id = s.saga_id
-                 WHERE s.saga_id = ? %s ORDER BY st.position""".formatted(COLUMNS, version == null ? "" : "AND s.version = ?");
-        try (var select = c.prepareStatement(sql)) {
+                 WHERE s.saga_id = ? %s ORDER BY st.position"""
+                .formatted(COLUMNS, version == null ? "" : "AND s.version = ?");
+        try (PreparedStatement select = c.prepareStatement(sql)) {
             Jdbc.bind(select, version == null ? new Object[] {sagaId} : new Object[] {sagaId, version});
             try (ResultSet rows = select.executeQuery()) {
                 return read(rows).stream().findFirst();

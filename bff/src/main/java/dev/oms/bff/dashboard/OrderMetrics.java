@@ -1,0 +1,98 @@
+package dev.oms.bff.dashboard;
+
+import dev.oms.projections.api.BusinessMetrics;
+import dev.oms.projections.api.MetricsQueries;
+import dev.oms.projections.api.OrderQueries;
+import dev.oms.projections.api.OrderUpdate;
+import dev.oms.projections.api.ProjectionUpdates;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.ToDoubleFunction;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Business meters derived from the read side, so that no service module has to know about them: orders by
+ * milestone ({@code oms_orders{status}}, a gauge over the order view) and the latency from checkout to
+ * CONFIRMED and to DELIVERED ({@code oms_order_checkout_to_*_seconds}), recorded as the projection tells of
+ * each status change. The order lookup behind a latency runs off the projection's consumer thread.
+ */
+@Component
+class OrderMetrics implements MeterBinder, DisposableBean {
+    private static final Map<String, String> LATENCIES = Map.of(
+            "CONFIRMED", "oms.order.checkout.to.confirmed",
+            "DELIVERED", "oms.order.checkout.to.delivered");
+
+    private final ObjectProvider<MetricsQueries> metrics;
+    private final ObjectProvider<OrderQueries> orders;
+    private final ObjectProvider<ProjectionUpdates> updates;
+    private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "oms-order-metrics");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CachedMetrics cached;
+    private ProjectionUpdates.Registration registration;
+
+    OrderMetrics(ObjectProvider<MetricsQueries> metrics, ObjectProvider<OrderQueries> orders,
+            ObjectProvider<ProjectionUpdates> updates) {
+        this.metrics = metrics;
+        this.orders = orders;
+        this.updates = updates;
+        this.cached = new CachedMetrics(metrics, Duration.ofSeconds(2));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        if (metrics.getIfAvailable() != null) {
+            gauge(registry, "placed", BusinessMetrics::ordersPlaced);
+            gauge(registry, "confirmed", BusinessMetrics::ordersConfirmed);
+            gauge(registry, "rejected", BusinessMetrics::ordersRejected);
+            gauge(registry, "delivered", BusinessMetrics::ordersDelivered);
+        }
+        ProjectionUpdates source = updates.getIfAvailable();
+        if (source != null && orders.getIfAvailable() != null) {
+            LATENCIES.values().forEach(name -> timer(name, registry));
+            registration = source.onOrderUpdate(update -> {
+                String name = LATENCIES.get(update.status());
+                if (name != null) {
+                    lookups.execute(() -> record(registry, name, update));
+                }
+            });
+        }
+    }
+
+    private void gauge(MeterRegistry registry, String status, ToDoubleFunction<BusinessMetrics> value) {
+        Gauge.builder("oms.orders", cached, c -> c.get().map(value::applyAsDouble).orElse(Double.NaN))
+                .description("Orders that reached a milestone, over every order the read side has seen")
+                .tag("status", status).register(registry);
+    }
+
+    private void record(MeterRegistry registry, String name, OrderUpdate update) {
+        orders.getObject().order(update.orderId())
+                .filter(order -> order.placedAt() != null && update.occurredAt() != null)
+                .map(order -> Duration.between(order.placedAt(), update.occurredAt()))
+                .filter(took -> !took.isNegative())
+                .ifPresent(took -> timer(name, registry).record(took));
+    }
+
+    private static Timer timer(String name, MeterRegistry registry) {
+        return Timer.builder(name).description("Time from checkout to the order's milestone")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    @Override
+    public void destroy() {
+        if (registration != null) {
+            registration.close();
+        }
+        lookups.shutdownNow();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.oms.projections.replay;
+
+import dev.oms.messaging.MessageHandler;
+import dev.oms.projections.catalog.CatalogProjection;
+import dev.oms.projections.internal.EventRoutes;
+import dev.oms.projections.internal.Pipeline;
+import dev.oms.projections.order.OrderProjection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A projection as replay sees it: the tables it owns, rebuilt and swapped together, and the handler the live
+ * consumer runs for them (without the live-update notifier: a rebuild tells listeners nothing).
+ *
+ * @param parallel whether events may be applied by several workers, split by order: true when no two orders' events
+ *                 touch the same row
+ */
+public record ReplayableProjection(String name, List<String> tables, Pipeline handler, boolean parallel) {
+
+    public static final List<ReplayableProjection> ALL = List.of(orderView(), catalog());
+
+    public ReplayableProjection {
+        tables = List.copyOf(tables);
+    }
+
+    public Set<String> types() {
+        return handler.types();
+    }
+
+    public MessageHandler messageHandler() {
+        return handler;
+    }
+
+    public static ReplayableProjection named(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no projection " + name + "; known: " + names()));
+    }
+
+    public static String names() {
+        return Arrays.stream(ALL.toArray(ReplayableProjection[]::new)).map(ReplayableProjection::name)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The order view with its lines, sagas, shipments, notifications and the order timeline. */
+    static ReplayableProjection orderView() {
+        EventRoutes routes = new EventRoutes();
+        OrderProjection.routeTo(routes);
+        Pipeline pipeline = new Pipeline(List.of(OrderProjection.timeline(), new Pipeline.Stage(routes.types(), routes)));
+        return new ReplayableProjection("order_view", List.of("order_view", "order_line_view", "order_saga_view",
+                "order_saga_step_view", "order_shipment_view", "order_notification_view", "order_event"), pipeline, true);
+    }
+
+    /** Products and stock levels; availability sums over warehouses under a per-sku lock, so one worker applies it. */
+    static ReplayableProjection catalog() {
+        EventRoutes routes = new EventRoutes();
+        CatalogProjection.routeTo(routes);
+        Pipeline pipeline = new Pipeline(List.of(new Pipeline.Stage(routes.types(), routes)));
+        return new ReplayableProjection("catalog", List.of("product_view", "stock_view"), pipeline, false);
+    }
+}
