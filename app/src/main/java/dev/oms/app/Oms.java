@@ -8,12 +8,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "oms 0.1.0",
         description = "Order management platform: carts, orders, inventory, payment, fulfillment, notifications.",
-        subcommands = {UpCommand.class, ServiceCommand.class, DoctorCommand.class, TokenCommand.class,
+        subcommands = {UpCommand.class, ServiceCommand.class, DoctorCommand.class, SagasCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Oms implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Oms()).setCaseInsensitiveEnumValuesAllowed(true).setExitCodeExceptionMapper(e -> 1).execute(args));
+        CommandLine cli = new CommandLine(new Oms())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+        System.exit(cli.execute(args));
     }
 
     @Override

@@ -39,9 +39,10 @@ class SagaController {
 
     @QueryMapping
     Page<SagaView> sagas(@Argument Integer first, @Argument String after, @Argument String status,
-            @Argument Instant updatedBefore) {
+            @Argument Instant updatedBefore, @Argument Integer olderThanSeconds) {
         Callers.current().requireOps();
-        return sagas.sagas(new SagaFilter(status, updatedBefore), Paging.size(first), after);
+        Instant before = olderThanSeconds == null ? updatedBefore : Instant.now().minusSeconds(Math.max(0, olderThanSeconds));
+        return sagas.sagas(new SagaFilter(status, before), Paging.size(first), after);
     }
 
     @QueryMapping

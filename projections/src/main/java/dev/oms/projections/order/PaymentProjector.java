@@ -5,6 +5,7 @@ import dev.oms.contracts.payment.v1.AuthorizationVoided;
 import dev.oms.contracts.payment.v1.PaymentAuthorized;
 import dev.oms.contracts.payment.v1.PaymentCaptured;
 import dev.oms.contracts.payment.v1.PaymentDeclined;
+import dev.oms.contracts.payment.v1.PaymentRefunded;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
@@ -22,7 +23,9 @@ final class PaymentProjector {
                 .on(PaymentCaptured.getDefaultInstance(),
                         (event, envelope, c) -> status(c, event.getOrderId(), "CAPTURED", envelope))
                 .on(AuthorizationVoided.getDefaultInstance(),
-                        (event, envelope, c) -> status(c, event.getOrderId(), "VOIDED", envelope));
+                        (event, envelope, c) -> status(c, event.getOrderId(), "VOIDED", envelope))
+                .on(PaymentRefunded.getDefaultInstance(),
+                        (event, envelope, c) -> status(c, event.getOrderId(), "REFUNDED", envelope));
     }
 
     /** An event older than the status shown (a redelivery) is ignored. */
