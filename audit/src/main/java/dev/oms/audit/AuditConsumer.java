@@ -64,7 +64,9 @@ public final class AuditConsumer implements AutoCloseable {
                 if (!records.isEmpty()) {
                     List<AuditEntry> entries = new ArrayList<>(records.count());
                     records.forEach(record -> entries.add(entryOf(record)));
-                    appendUntilStored(entries);
+                    if (!appendUntilStored(entries)) {
+                        return;
+                    }
                     consumer.commitSync();
                 }
             }
@@ -79,19 +81,20 @@ public final class AuditConsumer implements AutoCloseable {
         }
     }
 
-    private void appendUntilStored(List<AuditEntry> entries) {
+    /** Retries until stored, since skipping a batch would lose it; false when stopped first (offsets stay uncommitted). */
+    private boolean appendUntilStored(List<AuditEntry> entries) {
         for (int attempt = 1; running; attempt++) {
             try (Connection c = writer.getConnection()) {
                 c.setAutoCommit(false);
                 AuditWriter.append(c, entries);
                 c.commit();
-                return;
+                return true;
             } catch (SQLException e) {
                 log.warn("audit append failed (attempt {}), retrying: {}", attempt, e.toString());
                 pause(Math.min(5_000L, 50L << Math.min(attempt, 7)));
             }
         }
-        throw new WakeupException();
+        return false;
     }
 
     static AuditEntry entryOf(ConsumerRecord<String, byte[]> record) {

@@ -3,9 +3,10 @@ package dev.oms.audit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -39,11 +40,15 @@ public final class AuditLog {
         LocalDate month = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
         try (Connection c = owner.getConnection();
              PreparedStatement ensure = c.prepareStatement("SELECT " + SCHEMA + ".ensure_month_partition(?)")) {
-            c.createStatement().execute("SET search_path TO " + SCHEMA);
+            c.setAutoCommit(false);
+            try (Statement local = c.createStatement()) {
+                local.execute("SET LOCAL search_path TO " + SCHEMA);
+            }
             for (LocalDate m : new LocalDate[] {month, month.plusMonths(1)}) {
                 ensure.setObject(1, m);
                 ensure.execute();
             }
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create audit partitions", e);
         }

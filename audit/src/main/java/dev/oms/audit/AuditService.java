@@ -25,8 +25,8 @@ public final class AuditService implements AutoCloseable {
         this.upkeep = upkeep;
     }
 
+    /** Starts on a schema {@link AuditLog#migrate migrated} before (which also creates the writer role). */
     public static AuditService start(DataSource owner, DataSource writer, String bootstrap, Clock clock) {
-        AuditLog.migrate(owner, clock.instant());
         ScheduledExecutorService upkeep = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-partitions");
             t.setDaemon(true);

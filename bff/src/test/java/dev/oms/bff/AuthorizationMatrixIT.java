@@ -62,6 +62,22 @@ class AuthorizationMatrixIT {
                       cart { id } userErrors { code } } }""",
                     r -> r.path("cartLinesAdd.userErrors").entityList(Object.class).hasSize(0),
                     r -> r.path("cartLinesAdd.userErrors[0].code").entity(String.class).isEqualTo("CART_NOT_FOUND"))),
+            Map.entry("cartLinesUpdate", new Operation("""
+                    mutation($cartId: ID!) { cartLinesUpdate(cartId: $cartId, lines: [{sku: "SKU-3", quantity: 2}]) {
+                      cart { id } userErrors { code } } }""",
+                    r -> r.path("cartLinesUpdate.userErrors").entityList(Object.class).hasSize(0),
+                    r -> r.path("cartLinesUpdate.userErrors[0].code").entity(String.class).isEqualTo("CART_NOT_FOUND"))),
+            Map.entry("cartLinesRemove", new Operation("""
+                    mutation($cartId: ID!) { cartLinesRemove(cartId: $cartId, skus: ["SKU-3"]) {
+                      cart { id } userErrors { code } } }""",
+                    r -> r.path("cartLinesRemove.userErrors").entityList(Object.class).hasSize(0),
+                    r -> r.path("cartLinesRemove.userErrors[0].code").entity(String.class).isEqualTo("CART_NOT_FOUND"))),
+            Map.entry("cartShippingAddressUpdate", new Operation("""
+                    mutation($cartId: ID!) { cartShippingAddressUpdate(cartId: $cartId, address: %s) {
+                      cart { shippingAddress { city } } userErrors { code } } }""".formatted(ADDRESS),
+                    r -> r.path("cartShippingAddressUpdate.userErrors").entityList(Object.class).hasSize(0),
+                    r -> r.path("cartShippingAddressUpdate.userErrors[0].code").entity(String.class)
+                            .isEqualTo("CART_NOT_FOUND"))),
             Map.entry("checkoutComplete", new Operation("""
                     mutation($cartId: ID!) { checkoutComplete(cartId: $cartId, idempotencyKey: "k",
                       input: {paymentToken: "tok", shippingAddress: %s}) { order { id } userErrors { code } } }"""
@@ -98,6 +114,9 @@ class AuthorizationMatrixIT {
                         row("orders", UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED),
                         row("cartCreate", UNAUTHENTICATED, ALLOWED, FORBIDDEN, ALLOWED),
                         row("cartLinesAdd", UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED),
+                        row("cartLinesUpdate", UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED),
+                        row("cartLinesRemove", UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED),
+                        row("cartShippingAddressUpdate", UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED),
                         row("checkoutComplete", UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED),
                         row("orderCancel", UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED),
                         row("sagas", UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, ALLOWED),

@@ -1,5 +1,6 @@
 package dev.oms.bff;
 
+import dev.oms.cart.api.Address;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.cart.api.CartLineView;
 import dev.oms.cart.api.CartResult;
@@ -33,7 +34,7 @@ final class FakeCartCommands implements CartCommands {
             return CartResult.refused(List.of(UserError.of("input.currency", "unknown currency", ErrorCodes.INVALID_CURRENCY)));
         }
         CartView cart = new CartView("cart-" + ids.incrementAndGet(), customerId, currency, "OPEN", List.of(),
-                new Money(0, currency));
+                new Money(0, currency), null);
         carts.put(cart.id(), cart);
         return CartResult.ok(cart);
     }
@@ -53,8 +54,55 @@ final class FakeCartCommands implements CartCommands {
             all.add(new CartLineView(line.sku(), NAMES.get(line.sku()), line.quantity(), unit, unit.times(line.quantity())));
         }
         Money total = all.stream().map(CartLineView::lineTotal).reduce(new Money(0, cart.currency()), Money::plus);
-        CartView updated = new CartView(cart.id(), cart.customerId(), cart.currency(), cart.status(), all, total);
+        CartView updated = new CartView(cart.id(), cart.customerId(), cart.currency(), cart.status(), all, total,
+                cart.shippingAddress());
         carts.put(cartId, updated);
+        return CartResult.ok(updated);
+    }
+
+    @Override
+    public CartResult updateLines(String cartId, List<LineInput> lines) {
+        CartView cart = carts.get(cartId);
+        if (cart == null) {
+            return CartResult.refused(List.of(UserError.of("cartId", "no cart " + cartId, ErrorCodes.CART_NOT_FOUND)));
+        }
+        List<CartLineView> kept = new ArrayList<>();
+        for (CartLineView line : cart.lines()) {
+            int quantity = lines.stream().filter(l -> l.sku().equals(line.sku())).mapToInt(LineInput::quantity)
+                    .findFirst().orElse(line.quantity());
+            if (quantity > 0) {
+                kept.add(new CartLineView(line.sku(), line.name(), quantity, line.unitPrice(), line.unitPrice().times(quantity)));
+            }
+        }
+        return replaceLines(cart, kept);
+    }
+
+    @Override
+    public CartResult removeLines(String cartId, List<String> skus) {
+        CartView cart = carts.get(cartId);
+        if (cart == null) {
+            return CartResult.refused(List.of(UserError.of("cartId", "no cart " + cartId, ErrorCodes.CART_NOT_FOUND)));
+        }
+        return replaceLines(cart, cart.lines().stream().filter(l -> !skus.contains(l.sku())).toList());
+    }
+
+    @Override
+    public CartResult setShippingAddress(String cartId, Address address) {
+        CartView cart = carts.get(cartId);
+        if (cart == null) {
+            return CartResult.refused(List.of(UserError.of("cartId", "no cart " + cartId, ErrorCodes.CART_NOT_FOUND)));
+        }
+        CartView updated = new CartView(cart.id(), cart.customerId(), cart.currency(), cart.status(), cart.lines(),
+                cart.total(), address);
+        carts.put(cartId, updated);
+        return CartResult.ok(updated);
+    }
+
+    private CartResult replaceLines(CartView cart, List<CartLineView> lines) {
+        Money total = lines.stream().map(CartLineView::lineTotal).reduce(new Money(0, cart.currency()), Money::plus);
+        CartView updated = new CartView(cart.id(), cart.customerId(), cart.currency(), cart.status(), lines, total,
+                cart.shippingAddress());
+        carts.put(cart.id(), updated);
         return CartResult.ok(updated);
     }
 
@@ -74,7 +122,7 @@ final class FakeCartCommands implements CartCommands {
         }
         return CheckoutResult.placed(ordersByKey.computeIfAbsent(idempotencyKey, key -> {
             carts.put(cartId, new CartView(cart.id(), cart.customerId(), cart.currency(), "CHECKED_OUT", cart.lines(),
-                    cart.total()));
+                    cart.total(), cart.shippingAddress()));
             return new PlacedOrder("order-for-" + cartId + "-" + input.shippingAddress().country(), "PENDING");
         }));
     }

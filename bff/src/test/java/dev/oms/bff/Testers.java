@@ -15,7 +15,8 @@ final class Testers {
 
     /** The tester, sending {@code token} as a bearer token (null: anonymous). */
     static HttpGraphQlTester as(HttpGraphQlTester tester, String token) {
-        return token == null ? tester : tester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+        HttpGraphQlTester patient = tester.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        return token == null ? patient : patient.mutate().headers(headers -> headers.setBearerAuth(token)).build();
     }
 
     /** POSTs {@code body} as JSON to /graphql with an optional bearer token. */

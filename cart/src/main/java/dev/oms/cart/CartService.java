@@ -3,6 +3,7 @@ package dev.oms.cart;
 import dev.oms.cart.adapters.CartRepository;
 import dev.oms.cart.adapters.CartRepository.CartRow;
 import dev.oms.cart.adapters.CartRepository.Checkout;
+import dev.oms.cart.api.Address;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.cart.api.CartResult;
 import dev.oms.cart.api.CartView;
@@ -63,7 +64,7 @@ public final class CartService implements CartCommands {
         return transactions.inTransaction(tx -> {
             UUID id = UUID.randomUUID();
             carts.insertCart(tx.connection(), id, customerId, currency, tx.now());
-            return CartResult.ok(carts.view(tx.connection(), new CartRow(id, customerId, currency, CartStatus.OPEN)));
+            return CartResult.ok(carts.view(tx.connection(), new CartRow(id, customerId, currency, CartStatus.OPEN, null)));
         });
     }
 
@@ -91,6 +92,92 @@ public final class CartService implements CartCommands {
             }
             return CartResult.ok(carts.view(tx.connection(), cart.get()));
         });
+    }
+
+    @Override
+    public CartResult updateLines(String cartId, List<LineInput> lines) {
+        List<UserError> errors = CartRules.checkLineUpdates(lines);
+        if (!errors.isEmpty()) {
+            return CartResult.refused(errors);
+        }
+        return onOpenCart(cartId, (tx, cart) -> {
+            List<UserError> missing = new java.util.ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!carts.setQuantity(tx.connection(), cart.id(), lines.get(i).sku(), lines.get(i).quantity())) {
+                    missing.add(lineNotFound("lines." + i + ".sku", lines.get(i).sku()));
+                }
+            }
+            return missing;
+        });
+    }
+
+    @Override
+    public CartResult removeLines(String cartId, List<String> skus) {
+        if (skus == null || skus.isEmpty()) {
+            return CartResult.refused(List.of(UserError.of("skus", "at least one SKU is required", ErrorCodes.INVALID_INPUT)));
+        }
+        return onOpenCart(cartId, (tx, cart) -> {
+            List<UserError> missing = new java.util.ArrayList<>();
+            for (int i = 0; i < skus.size(); i++) {
+                if (!carts.setQuantity(tx.connection(), cart.id(), skus.get(i), 0)) {
+                    missing.add(lineNotFound("skus." + i, skus.get(i)));
+                }
+            }
+            return missing;
+        });
+    }
+
+    @Override
+    public CartResult setShippingAddress(String cartId, Address address) {
+        List<UserError> errors = CartRules.checkAddress("address", address);
+        if (!errors.isEmpty()) {
+            return CartResult.refused(errors);
+        }
+        return onOpenCart(cartId, (tx, cart) -> {
+            carts.setShippingAddress(tx.connection(), cart.id(), address, tx.now());
+            return List.of();
+        });
+    }
+
+    /** Changes an open cart; the change's problems refuse it whole (the transaction rolls back). */
+    private CartResult onOpenCart(String cartId, CartChange change) {
+        try {
+            return transactions.inTransaction(tx -> {
+                Optional<CartRow> cart = findCart(tx, cartId, true);
+                if (cart.isEmpty()) {
+                    return CartResult.refused(List.of(cartNotFound(cartId)));
+                }
+                if (cart.get().status() != CartStatus.OPEN) {
+                    return CartResult.refused(List.of(cartNotOpen()));
+                }
+                List<UserError> problems = change.apply(tx, cart.get());
+                if (!problems.isEmpty()) {
+                    throw new RefusedChange(problems);
+                }
+                return CartResult.ok(carts.view(tx.connection(), carts.findCart(tx.connection(), cart.get().id(), false).orElseThrow()));
+            });
+        } catch (RefusedChange refused) {
+            return CartResult.refused(refused.problems);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CartChange {
+        List<UserError> apply(TransactionContext tx, CartRow cart) throws SQLException;
+    }
+
+    /** Rolls a cart change back when part of it was refused. */
+    private static final class RefusedChange extends RuntimeException {
+        private final List<UserError> problems;
+
+        RefusedChange(List<UserError> problems) {
+            super(null, null, false, false);
+            this.problems = problems;
+        }
+    }
+
+    private static UserError lineNotFound(String field, String sku) {
+        return UserError.of(field, "the cart has no line for " + sku, ErrorCodes.LINE_NOT_FOUND);
     }
 
     @Override
@@ -139,10 +226,15 @@ public final class CartService implements CartCommands {
         if (view.lines().isEmpty()) {
             return CheckoutResult.refused(List.of(UserError.of("cartId", "the cart is empty", ErrorCodes.CART_EMPTY)));
         }
+        Address shipTo = input.shippingAddress() != null ? input.shippingAddress() : cart.shippingAddress();
+        if (shipTo == null) {
+            return CheckoutResult.refused(List.of(UserError.of("input.shippingAddress",
+                    "shippingAddress is required (the cart has none)", ErrorCodes.INVALID_INPUT)));
+        }
         UUID orderId = UUID.randomUUID();
         carts.insertCheckout(tx.connection(), key, cart.id(), orderId, tx.now());
         carts.markCheckedOut(tx.connection(), cart.id(), tx.now());
-        tx.publish(orderId.toString(), CheckoutEvents.checkoutCompleted(orderId, key, view, input));
+        tx.publish(orderId.toString(), CheckoutEvents.checkoutCompleted(orderId, key, view, input.paymentToken(), shipTo));
         return CheckoutResult.placed(new PlacedOrder(orderId.toString(), "PENDING"));
     }
 

@@ -4,7 +4,6 @@ import dev.oms.cart.api.Address;
 import dev.oms.cart.api.CartLineView;
 import dev.oms.cart.api.CartView;
 import dev.oms.cart.api.CatalogItem;
-import dev.oms.cart.api.CheckoutInput;
 import dev.oms.cart.api.Money;
 import dev.oms.contracts.cart.v1.CheckoutCompleted;
 import dev.oms.contracts.cart.v1.ProductListed;
@@ -15,14 +14,15 @@ import java.util.UUID;
 final class CheckoutEvents {
     private CheckoutEvents() {}
 
-    static CheckoutCompleted checkoutCompleted(UUID orderId, String idempotencyKey, CartView cart, CheckoutInput input) {
+    static CheckoutCompleted checkoutCompleted(UUID orderId, String idempotencyKey, CartView cart, String paymentToken,
+                                               Address shipTo) {
         CheckoutCompleted.Builder event = CheckoutCompleted.newBuilder()
                 .setOrderId(orderId.toString())
                 .setCartId(cart.id())
                 .setCustomerId(cart.customerId())
                 .setTotal(money(cart.total()))
-                .setPaymentToken(input.paymentToken())
-                .setShippingAddress(address(input.shippingAddress()))
+                .setPaymentToken(paymentToken)
+                .setShippingAddress(address(shipTo))
                 .setIdempotencyKey(idempotencyKey);
         for (CartLineView line : cart.lines()) {
             event.addLines(OrderLine.newBuilder().setSku(line.sku()).setQuantity(line.quantity())

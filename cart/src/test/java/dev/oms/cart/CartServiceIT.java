@@ -134,6 +134,34 @@ class CartServiceIT {
         assertThat(OutboxReader.ofType(dataSource, CheckoutCompleted.class)).isEmpty();
     }
 
+    @Test
+    void updatesAndRemovesLinesAndRefusesAChangeToALineItDoesNotHave() {
+        String cart = cartWithOneLine();
+
+        assertThat(carts.updateLines(cart, List.of(new LineInput("SKU-1", 4))).cart().total()).isEqualTo(new Money(5_000, "EUR"));
+        assertThat(codes(carts.updateLines(cart, List.of(new LineInput("SKU-1", 2), new LineInput("SKU-USD", 1)))))
+                .containsExactly("LINE_NOT_FOUND");
+        assertThat(carts.cart(cart).orElseThrow().lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(4));
+        assertThat(carts.updateLines(cart, List.of(new LineInput("SKU-1", 0))).cart().lines()).isEmpty();
+        assertThat(codes(carts.removeLines(cart, List.of("SKU-1")))).containsExactly("LINE_NOT_FOUND");
+    }
+
+    @Test
+    void checkoutShipsToTheCartsAddressWhenTheInputHasNone() {
+        String cart = cartWithOneLine();
+        Address home = new Address("Bo", "2 Side St", "Hamburg", "20095", "DE");
+        assertThat(carts.setShippingAddress(cart, home).cart().shippingAddress()).isEqualTo(home);
+        assertThat(carts.removeLines(cartWithOneLine(), List.of("SKU-1")).cart().lines()).isEmpty();
+
+        CheckoutResult result = carts.checkout(cart, "k-" + UUID.randomUUID(), new CheckoutInput("sandbox_ok", null));
+
+        assertThat(result.userErrors()).isEmpty();
+        assertThat(OutboxReader.ofType(dataSource, CheckoutCompleted.class).get(0).getShippingAddress().getCity())
+                .isEqualTo("Hamburg");
+        assertThat(codes(carts.setShippingAddress(newCart(), new Address("", "x", "y", "z", "DEU"))))
+                .containsOnly("INVALID_INPUT");
+    }
+
     private String newCart() {
         return carts.createCart("alice", "EUR").cart().id();
     }
@@ -145,6 +173,7 @@ class CartServiceIT {
     }
 
     private static List<String> codes(CartResult result) {
+        assertThat(result.cart()).isNull();
         return result.userErrors().stream().map(UserError::code).toList();
     }
 }

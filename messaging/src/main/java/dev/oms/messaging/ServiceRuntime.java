@@ -57,6 +57,11 @@ public final class ServiceRuntime implements AutoCloseable {
         subscriptions.add(subscription);
     }
 
+    /** The subscriptions registered so far, e.g. to re-deliver history to one of them from the audit log. */
+    public List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
     /** Runs {@code task} every {@code period} once started; a failing run is logged and the next one goes on. */
     public void every(String name, Duration period, Runnable task) {
         jobs.add(new ScheduledJob(name, period, task));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.MDC;
 
 /**
  * Runs work in a transaction of one service's schema, writing what the work emits to the outbox
@@ -51,7 +52,7 @@ public final class Transactions {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             Context tx = new Context(connection, cause, clock.instant());
-            try {
+            try (MDC.MDCCloseable traced = MDC.putCloseable("traceId", TraceContext.traceId(tx.span))) {
                 T result = work.run(tx);
                 Outbox.append(connection, tx.emitted);
                 CrashPoints.reached(CrashPoints.TX_BEFORE_COMMIT);
@@ -88,11 +89,14 @@ public final class Transactions {
         private final Instant now;
         private final List<OutgoingMessage> emitted = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
+        /** This work's span: what it emits carries it as the parent. */
+        private final String span;
 
         Context(Connection connection, Envelope cause, Instant now) {
             this.connection = connection;
             this.cause = cause;
             this.now = now;
+            this.span = TraceContext.childOf(cause == null ? null : cause.traceparent());
         }
 
         @Override
@@ -131,7 +135,7 @@ public final class Transactions {
                     cause == null ? null : cause.messageId(),
                     sagaId != null ? sagaId : cause == null ? null : cause.sagaId(),
                     now,
-                    cause == null ? null : cause.traceparent(),
+                    span,
                     service);
             emitted.add(OutgoingMessage.of(topic, envelope, payload));
         }

@@ -15,9 +15,10 @@ final class AuditLauncher {
     private AuditLauncher() {}
 
     static AutoCloseable start(DbConfig db, String kafka, Clock clock) {
-        HikariDataSource owner = db.dataSource("audit-owner", AuditLog.SCHEMA, 1);
+        HikariDataSource owner = db.dataSource("audit-owner", AuditLog.SCHEMA, 2);
         HikariDataSource writer = null;
         try {
+            AuditLog.migrate(owner, clock.instant());
             writer = new DbConfig(db.jdbcUrl(), AuditLog.WRITER_ROLE,
                     Objects.requireNonNullElse(System.getenv("OMS_AUDIT_DB_PASSWORD"), ""))
                     .dataSource("audit-writer", AuditLog.SCHEMA, 2);

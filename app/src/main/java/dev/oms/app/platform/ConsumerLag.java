@@ -3,6 +3,7 @@ package dev.oms.app.platform;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,6 @@ final class ConsumerLag implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         gauge.register(List.of(), true);
-        admin.close();
+        admin.close(Duration.ofSeconds(1)); // the broker may already be gone: don't wait for it
     }
 }

@@ -3,6 +3,7 @@ package dev.oms.bff.cart;
 import dev.oms.bff.auth.Caller;
 import dev.oms.bff.auth.Callers;
 import dev.oms.bff.auth.ForbiddenException;
+import dev.oms.cart.api.Address;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.cart.api.CartLineView;
 import dev.oms.cart.api.CartResult;
@@ -51,6 +52,21 @@ class CartController {
     @MutationMapping
     CartResult cartLinesAdd(@Argument String cartId, @Argument List<LineInput> lines) {
         return visible(cartId).isPresent() ? carts.addLines(cartId, lines) : CartResult.refused(notFound(cartId));
+    }
+
+    @MutationMapping
+    CartResult cartLinesUpdate(@Argument String cartId, @Argument List<LineInput> lines) {
+        return visible(cartId).isPresent() ? carts.updateLines(cartId, lines) : CartResult.refused(notFound(cartId));
+    }
+
+    @MutationMapping
+    CartResult cartLinesRemove(@Argument String cartId, @Argument List<String> skus) {
+        return visible(cartId).isPresent() ? carts.removeLines(cartId, skus) : CartResult.refused(notFound(cartId));
+    }
+
+    @MutationMapping
+    CartResult cartShippingAddressUpdate(@Argument String cartId, @Argument Address address) {
+        return visible(cartId).isPresent() ? carts.setShippingAddress(cartId, address) : CartResult.refused(notFound(cartId));
     }
 
     @MutationMapping

@@ -1,5 +1,6 @@
 package dev.oms.cart.adapters;
 
+import dev.oms.cart.api.Address;
 import dev.oms.cart.api.CartLineView;
 import dev.oms.cart.api.CartView;
 import dev.oms.cart.api.CatalogItem;
@@ -26,7 +27,7 @@ public final class CartRepository {
     public record Checkout(UUID cartId, UUID orderId) {}
 
     /** A cart row as stored: id, owner, currency and status. */
-    public record CartRow(UUID id, String customerId, String currency, CartStatus status) {}
+    public record CartRow(UUID id, String customerId, String currency, CartStatus status, Address shippingAddress) {}
 
     public void insertCart(Connection c, UUID id, String customerId, String currency, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
@@ -43,12 +44,16 @@ public final class CartRepository {
 
     /** Loads a cart; with {@code lock} the row stays locked until the transaction ends. */
     public Optional<CartRow> findCart(Connection c, UUID id, boolean lock) throws SQLException {
-        String sql = "SELECT customer_id, currency, status FROM cart WHERE cart_id = ?" + (lock ? " FOR UPDATE" : "");
+        String sql = """
+                SELECT customer_id, currency, status, ship_name, ship_line1, ship_city, ship_postal_code, ship_country
+                FROM cart WHERE cart_id = ?""" + (lock ? " FOR UPDATE" : "");
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new CartRow(id, row.getString(1), row.getString(2), CartStatus.valueOf(row.getString(3))))
+                        ? Optional.of(new CartRow(id, row.getString(1), row.getString(2), CartStatus.valueOf(row.getString(3)),
+                                row.getString(4) == null ? null : new Address(row.getString(4), row.getString(5),
+                                        row.getString(6), row.getString(7), row.getString(8))))
                         : Optional.empty();
             }
         }
@@ -66,6 +71,36 @@ public final class CartRepository {
             touch.setTimestamp(1, Timestamp.from(now));
             touch.setObject(2, cartId);
             touch.executeUpdate();
+        }
+    }
+
+    /** Sets a line's quantity; false when the cart has no line for the SKU. */
+    public boolean setQuantity(Connection c, UUID cartId, String sku, int quantity) throws SQLException {
+        String sql = quantity == 0 ? "DELETE FROM cart_line WHERE cart_id = ? AND sku = ?"
+                : "UPDATE cart_line SET quantity = ? WHERE cart_id = ? AND sku = ?";
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            int i = 1;
+            if (quantity != 0) {
+                statement.setInt(i++, quantity);
+            }
+            statement.setObject(i++, cartId);
+            statement.setString(i, sku);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    public void setShippingAddress(Connection c, UUID cartId, Address a, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE cart SET ship_name = ?, ship_line1 = ?, ship_city = ?, ship_postal_code = ?, ship_country = ?,
+                                updated_at = ? WHERE cart_id = ?""")) {
+            update.setString(1, a.name());
+            update.setString(2, a.line1());
+            update.setString(3, a.city());
+            update.setString(4, a.postalCode());
+            update.setString(5, a.country());
+            update.setTimestamp(6, Timestamp.from(now));
+            update.setObject(7, cartId);
+            update.executeUpdate();
         }
     }
 
@@ -94,7 +129,8 @@ public final class CartRepository {
                 }
             }
         }
-        return new CartView(cart.id().toString(), cart.customerId(), cart.currency(), cart.status().name(), lines, total);
+        return new CartView(cart.id().toString(), cart.customerId(), cart.currency(), cart.status().name(), lines, total,
+                cart.shippingAddress());
     }
 
     public Map<String, CatalogItem> products(Connection c, Collection<String> skus) throws SQLException {

@@ -16,8 +16,16 @@ public interface CartCommands {
 
     Optional<CartView> cart(String cartId);
 
+    /** Sets the quantity of lines already in the cart; a quantity of 0 removes the line. */
+    CartResult updateLines(String cartId, List<LineInput> lines);
+
+    CartResult removeLines(String cartId, List<String> skus);
+
+    /** The address the order ships to unless the checkout gives another. */
+    CartResult setShippingAddress(String cartId, Address address);
+
     /**
-     * Freezes the cart and requests the order. The same idempotency key with the same cart returns the same
+     * Freezes the cart and requests the order (shipping to the input's address, else the cart's). The same idempotency key with the same cart returns the same
      * order; with another cart it is refused with {@link ErrorCodes#IDEMPOTENCY_KEY_REUSED}.
      */
     CheckoutResult checkout(String cartId, String idempotencyKey, CheckoutInput input);

@@ -11,6 +11,7 @@ public final class ErrorCodes {
     public static final String INVALID_QUANTITY = "INVALID_QUANTITY";
     public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String LINE_NOT_FOUND = "LINE_NOT_FOUND";
 
     private ErrorCodes() {}
 }

@@ -28,6 +28,34 @@ public final class CartRules {
         return errors;
     }
 
+    /** Lines to set: as {@link #checkLines}, but a quantity of 0 (remove the line) is allowed. */
+    public static List<UserError> checkLineUpdates(List<LineInput> lines) {
+        List<UserError> errors = new ArrayList<>();
+        List<LineInput> asAdds = new ArrayList<>();
+        for (LineInput line : lines == null ? List.<LineInput>of() : lines) {
+            asAdds.add(new LineInput(line.sku(), line.quantity() == 0 ? 1 : line.quantity()));
+        }
+        errors.addAll(checkLines(lines == null ? null : asAdds));
+        return errors;
+    }
+
+    public static List<UserError> checkAddress(String field, Address a) {
+        List<UserError> errors = new ArrayList<>();
+        if (a == null) {
+            errors.add(UserError.of(field, "an address is required", ErrorCodes.INVALID_INPUT));
+            return errors;
+        }
+        requireField(errors, field, "name", a.name());
+        requireField(errors, field, "line1", a.line1());
+        requireField(errors, field, "city", a.city());
+        requireField(errors, field, "postalCode", a.postalCode());
+        if (a.country() == null || !a.country().matches("[A-Z]{2}")) {
+            errors.add(UserError.of(field + ".country", "country must be an ISO 3166 code such as DE",
+                    ErrorCodes.INVALID_INPUT));
+        }
+        return errors;
+    }
+
     public static List<UserError> checkLines(List<LineInput> lines) {
         List<UserError> errors = new ArrayList<>();
         if (lines == null || lines.isEmpty()) {
@@ -63,25 +91,15 @@ public final class CartRules {
         if (blank(input.paymentToken())) {
             errors.add(UserError.of("input.paymentToken", "paymentToken is required", ErrorCodes.INVALID_INPUT));
         }
-        Address a = input.shippingAddress();
-        if (a == null) {
-            errors.add(UserError.of("input.shippingAddress", "shippingAddress is required", ErrorCodes.INVALID_INPUT));
-            return errors;
-        }
-        requireField(errors, "name", a.name());
-        requireField(errors, "line1", a.line1());
-        requireField(errors, "city", a.city());
-        requireField(errors, "postalCode", a.postalCode());
-        if (a.country() == null || !a.country().matches("[A-Z]{2}")) {
-            errors.add(UserError.of("input.shippingAddress.country", "country must be an ISO 3166 code such as DE",
-                    ErrorCodes.INVALID_INPUT));
+        if (input.shippingAddress() != null) {
+            errors.addAll(checkAddress("input.shippingAddress", input.shippingAddress()));
         }
         return errors;
     }
 
-    private static void requireField(List<UserError> errors, String field, String value) {
+    private static void requireField(List<UserError> errors, String path, String field, String value) {
         if (blank(value)) {
-            errors.add(UserError.of("input.shippingAddress." + field, field + " is required", ErrorCodes.INVALID_INPUT));
+            errors.add(UserError.of(path + "." + field, field + " is required", ErrorCodes.INVALID_INPUT));
         }
     }
 

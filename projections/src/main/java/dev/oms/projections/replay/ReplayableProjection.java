@@ -5,14 +5,15 @@ import dev.oms.projections.catalog.CatalogProjection;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Pipeline;
 import dev.oms.projections.order.OrderProjection;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A projection as replay sees it: the tables it owns, rebuilt and swapped together, and the handler the live
- * consumer runs for them (without the live-update notifier: a rebuild tells listeners nothing).
+ * consumer runs for them (without the live-update notifier: a rebuild tells listeners nothing). Tables are listed in
+ * the order the handler first writes them, which is the order the swap locks them in: a live transaction then never
+ * holds one table while waiting for another the swap already holds.
  *
  * @param parallel whether events may be applied by several workers, split by order: true when no two orders' events
  *                 touch the same row
@@ -39,8 +40,7 @@ public record ReplayableProjection(String name, List<String> tables, Pipeline ha
     }
 
     public static String names() {
-        return Arrays.stream(ALL.toArray(ReplayableProjection[]::new)).map(ReplayableProjection::name)
-                .collect(Collectors.joining(", "));
+        return ALL.stream().map(ReplayableProjection::name).collect(Collectors.joining(", "));
     }
 
     /** The order view with its lines, sagas, shipments, notifications and the order timeline. */
@@ -48,8 +48,9 @@ public record ReplayableProjection(String name, List<String> tables, Pipeline ha
         EventRoutes routes = new EventRoutes();
         OrderProjection.routeTo(routes);
         Pipeline pipeline = new Pipeline(List.of(OrderProjection.timeline(), new Pipeline.Stage(routes.types(), routes)));
-        return new ReplayableProjection("order_view", List.of("order_view", "order_line_view", "order_saga_view",
-                "order_saga_step_view", "order_shipment_view", "order_notification_view", "order_event"), pipeline, true);
+        return new ReplayableProjection("order_view", List.of("order_event", "order_view", "order_line_view",
+                "order_saga_view", "order_saga_step_view", "order_shipment_view", "order_notification_view"), pipeline,
+                true);
     }
 
     /** Products and stock levels; availability sums over warehouses under a per-sku lock, so one worker applies it. */
@@ -57,6 +58,6 @@ public record ReplayableProjection(String name, List<String> tables, Pipeline ha
         EventRoutes routes = new EventRoutes();
         CatalogProjection.routeTo(routes);
         Pipeline pipeline = new Pipeline(List.of(new Pipeline.Stage(routes.types(), routes)));
-        return new ReplayableProjection("catalog", List.of("product_view", "stock_view"), pipeline, false);
+        return new ReplayableProjection("catalog", List.of("stock_view", "product_view"), pipeline, false);
     }
 }
