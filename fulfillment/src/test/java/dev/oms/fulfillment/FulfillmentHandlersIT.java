@@ -1,5 +1,6 @@
 package dev.oms.fulfillment;
 
+import dev.oms.messaging.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,5 +1,6 @@
 package dev.oms.inventory;
 
+import dev.oms.messaging.testing.MutableClock;
 import static dev.oms.inventory.InventoryTestbed.commit;
 import static dev.oms.inventory.InventoryTestbed.release;
 import static dev.oms.inventory.InventoryTestbed.reserve;

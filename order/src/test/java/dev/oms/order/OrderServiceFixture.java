@@ -1,5 +1,6 @@
 package dev.oms.order;
 
+import dev.oms.messaging.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Message;
