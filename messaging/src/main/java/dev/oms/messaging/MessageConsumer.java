@@ -7,6 +7,8 @@ import dev.oms.contracts.MessageTypes;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -19,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a subscription's topics and applies each message in its own transaction together with its inbox
- * row; offsets are committed only after the batch is applied. A message that keeps failing is parked in
- * the dead-letter table after its retry budget, so one poison message never blocks its partition.
+ * Reads a subscription's topics and applies all the messages of a poll in one transaction, together with
+ * their inbox rows; offsets are committed only after that. If the shared transaction fails, the poll is
+ * applied again one message per transaction, so a poison message fails alone: after its retry budget it is
+ * parked in the dead-letter table, and its partition flows on.
  */
 public final class MessageConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageConsumer.class);
@@ -53,12 +56,7 @@ public final class MessageConsumer implements AutoCloseable {
             consumer.subscribe(subscription.topics());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    apply(record);
-                    if (DUPLICATE_DELIVERY) {
-                        apply(record);
-                    }
-                }
+                apply(records);
                 if (!records.isEmpty()) {
                     CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
                     consumer.commitSync();
@@ -75,39 +73,85 @@ public final class MessageConsumer implements AutoCloseable {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private void apply(ConsumerRecords<String, byte[]> records) {
+        List<Received> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            IncomingMessage message = read(record);
+            if (message != null) {
+                batch.add(new Received(record, message));
+                if (DUPLICATE_DELIVERY) {
+                    batch.add(new Received(record, message));
+                }
+            }
+        }
+        if (batch.size() > 1 && applyAsOne(batch)) {
+            return;
+        }
+        for (Received received : batch) {
+            applyWithRetries(received.record(), received.message());
+        }
+    }
+
+    private record Received(ConsumerRecord<String, byte[]> record, IncomingMessage message) {}
+
+    /** The message in the record, or null when it is not for this subscription or unreadable (then parked). */
+    private IncomingMessage read(ConsumerRecord<String, byte[]> record) {
         Envelope envelope;
         try {
             envelope = Envelope.fromHeaders(name -> headerValue(record, name));
         } catch (MalformedMessageException e) {
             park(record, null, e);
-            return;
+            return null;
         }
         if (!subscription.handles(envelope.type())) {
-            return;
+            return null;
         }
-        IncomingMessage message;
         try {
             Message payload = MessageTypes.parse(envelope.type(), record.value());
-            message = new IncomingMessage(envelope, payload, record.topic(), record.partition(), record.offset());
+            return new IncomingMessage(envelope, payload, record.topic(), record.partition(), record.offset());
         } catch (MalformedMessageException e) {
             park(record, envelope, e);
-            return;
+            return null;
         }
-        applyWithRetries(record, message);
+    }
+
+    /** Applies the whole batch in one transaction; false (and nothing applied) if that transaction failed. */
+    private boolean applyAsOne(List<Received> batch) {
+        long start = System.nanoTime();
+        List<Transactions.Unit<Boolean>> units = new ArrayList<>(batch.size());
+        for (Received received : batch) {
+            units.add(new Transactions.Unit<>(received.message().envelope(), tx -> applyOnce(received.message(), tx)));
+        }
+        List<Boolean> applied;
+        try {
+            applied = transactions.inOneTransaction(units);
+        } catch (RuntimeException e) {
+            log.info("{}: a batch of {} failed ({}); applying its messages one by one", subscription.name(),
+                    batch.size(), e.toString());
+            return false;
+        }
+        Duration each = Duration.ofNanos((System.nanoTime() - start) / batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            MessagingMetrics.handled(subscription.name(), batch.get(i).message().type(),
+                    applied.get(i) ? "applied" : "duplicate", each);
+        }
+        return true;
+    }
+
+    /** Handles the message unless the inbox says this consumer already applied it; true if it was applied. */
+    private boolean applyOnce(IncomingMessage message, TransactionContext tx) throws Exception {
+        if (!Inbox.firstDelivery(tx.connection(), subscription.name(), message.envelope().messageId())) {
+            return false;
+        }
+        subscription.handler().handle(message, tx);
+        return true;
     }
 
     private void applyWithRetries(ConsumerRecord<String, byte[]> record, IncomingMessage message) {
         long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean applied = transactions.inTransaction(message.envelope(), tx -> {
-                    if (!Inbox.firstDelivery(tx.connection(), subscription.name(), message.envelope().messageId())) {
-                        return false;
-                    }
-                    subscription.handler().handle(message, tx);
-                    return true;
-                });
+                boolean applied = transactions.inTransaction(message.envelope(), tx -> applyOnce(message, tx));
                 MessagingMetrics.handled(subscription.name(), message.type(), applied ? "applied" : "duplicate",
                         Duration.ofNanos(System.nanoTime() - start));
                 return;

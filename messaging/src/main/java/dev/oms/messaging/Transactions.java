@@ -49,20 +49,40 @@ public final class Transactions {
 
     /** Runs {@code work} as the handling of {@code cause} (null for work not caused by a message). */
     public <T> T inTransaction(Envelope cause, SqlWork<T> work) {
+        return inOneTransaction(List.of(new Unit<>(cause, work))).get(0);
+    }
+
+    /** One piece of work of a shared transaction, done as the handling of {@code cause} (null: not caused by a message). */
+    public record Unit<T>(Envelope cause, SqlWork<T> work) {}
+
+    /**
+     * Runs several units in one transaction, all or nothing: one commit for a whole poll of messages. Each unit
+     * still reads the clock, names its cause and opens its trace span on its own, as if it ran alone.
+     */
+    public <T> List<T> inOneTransaction(List<Unit<T>> units) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Context tx = new Context(connection, cause, clock.instant());
-            try (MDC.MDCCloseable traced = MDC.putCloseable("traceId", TraceContext.traceId(tx.span))) {
-                T result = work.run(tx);
-                Outbox.append(connection, tx.emitted);
+            List<Context> contexts = new ArrayList<>(units.size());
+            try {
+                List<T> results = new ArrayList<>(units.size());
+                for (Unit<T> unit : units) {
+                    Context tx = new Context(connection, unit.cause(), clock.instant());
+                    contexts.add(tx);
+                    try (MDC.MDCCloseable traced = MDC.putCloseable("traceId", TraceContext.traceId(tx.span))) {
+                        results.add(unit.work().run(tx));
+                    }
+                }
+                List<OutgoingMessage> emitted = new ArrayList<>();
+                contexts.forEach(tx -> emitted.addAll(tx.emitted));
+                Outbox.append(connection, emitted);
                 CrashPoints.reached(CrashPoints.TX_BEFORE_COMMIT);
                 connection.commit();
                 CrashPoints.reached(CrashPoints.TX_AFTER_COMMIT);
-                if (!tx.emitted.isEmpty()) {
+                if (!emitted.isEmpty()) {
                     onOutboxWritten.run();
                 }
-                tx.runAfterCommit();
-                return result;
+                contexts.forEach(Context::runAfterCommit);
+                return results;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;

@@ -117,8 +117,32 @@ class MessagingIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains("AFTER"));
-        assertThat(count("SELECT count(*) FROM dead_letter")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM dead_letter WHERE consumer = 'svc-" + topic + "'")).isEqualTo(2);
         assertThat(applied).containsExactly("AFTER");
+    }
+
+    @Test
+    void aPoisonMessageInABatchFailsAloneAndTheOthersApplyOnceInOrder() throws Exception {
+        subscribe((message, tx) -> {
+            String sku = message.payloadAs(ProductListed.class).getSku();
+            if (sku.equals("POISON")) {
+                throw new IllegalArgumentException("cannot apply " + sku);
+            }
+            tx.afterCommit(() -> applied.add(sku));
+        });
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka, "batch-test")) {
+            for (int i = 1; i <= 20; i++) {
+                producer.send(record(envelope(PRODUCT_LISTED), listed(i == 10 ? "POISON" : "SKU-" + i).toByteArray()));
+            }
+            producer.flush();
+        }
+        runtime.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied.size() >= 19);
+        assertThat(applied).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 20).filter(i -> i != 10).mapToObj(i -> "SKU-" + i).toList());
+        assertThat(count("SELECT count(*) FROM inbox WHERE consumer = 'svc-" + topic + "'")).isEqualTo(19);
+        assertThat(count("SELECT count(*) FROM dead_letter WHERE consumer = 'svc-" + topic + "'")).isEqualTo(1);
     }
 
     private void subscribe(MessageHandler handler) {

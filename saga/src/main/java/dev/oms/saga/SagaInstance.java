@@ -15,6 +15,8 @@ public final class SagaInstance<D> {
     private final Instant startedAt;
     private long version;
     private final List<StepState> steps;
+    /** The step log as the database has it, so that a save writes only the steps that changed. */
+    private List<StepState> savedSteps;
     private SagaStatus status;
     private int currentStep;
     private D data;
@@ -46,6 +48,7 @@ public final class SagaInstance<D> {
         this.failure = failure;
         this.startedAt = startedAt;
         this.steps = new ArrayList<>(steps);
+        this.savedSteps = List.copyOf(steps);
         this.deadline = deadline;
         this.waitAttempts = waitAttempts;
         this.alert = alert;
@@ -133,8 +136,20 @@ public final class SagaInstance<D> {
         this.data = data;
     }
 
+    /** Indexes of the steps whose state differs from the saved step log. */
+    List<Integer> unsavedSteps() {
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!steps.get(i).equals(savedSteps.get(i))) {
+                changed.add(i);
+            }
+        }
+        return changed;
+    }
+
     void markSaved(long newVersion) {
         this.version = newVersion;
+        this.savedSteps = List.copyOf(steps);
     }
 
     void become(SagaStatus next, String failure) {

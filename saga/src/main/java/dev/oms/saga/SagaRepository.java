@@ -35,7 +35,8 @@ final class SagaRepository<D> {
             bindWaiting(insert, 10, saga);
             insert.executeUpdate();
         }
-        saveSteps(c, saga);
+        saveSteps(c, saga, java.util.stream.IntStream.range(0, saga.steps().size()).boxed().toList());
+        saga.markSaved(saga.version());
     }
 
     /** Saves the instance if nobody else did since it was loaded, and gives it its new version. */
@@ -58,7 +59,7 @@ final class SagaRepository<D> {
                 throw new ConcurrentSagaUpdateException(saga.sagaId(), saga.version());
             }
         }
-        saveSteps(c, saga);
+        saveSteps(c, saga, saga.unsavedSteps());
         saga.markSaved(saga.version() + 1);
     }
 
@@ -133,14 +134,17 @@ final class SagaRepository<D> {
         }
     }
 
-    private void saveSteps(Connection c, SagaInstance<D> saga) throws SQLException {
+    private void saveSteps(Connection c, SagaInstance<D> saga, List<Integer> indexes) throws SQLException {
+        if (indexes.isEmpty()) {
+            return;
+        }
         try (PreparedStatement upsert = c.prepareStatement("""
                 INSERT INTO saga_step (saga_id, step_index, name, kind, status, attempts, started_at, ended_at, error)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (saga_id, step_index) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
                     started_at = excluded.started_at, ended_at = excluded.ended_at, error = excluded.error""")) {
             List<StepState> steps = saga.steps();
-            for (int i = 0; i < steps.size(); i++) {
+            for (int i : indexes) {
                 StepState step = steps.get(i);
                 upsert.setString(1, saga.sagaId());
                 upsert.setInt(2, i);
