@@ -1,6 +1,9 @@
 package dev.oms.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.oms.app.contracts.MessageRegistryReader;
+import dev.oms.app.contracts.Registration;
+import dev.oms.app.contracts.SchemaCompatibility;
 import dev.oms.app.invariants.InvariantChecker;
 import dev.oms.app.invariants.Violation;
 import dev.oms.app.platform.PlatformSettings;
@@ -9,7 +12,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,6 +48,7 @@ final class DoctorCommand implements Callable<Integer> {
         boolean healthy = checkKafka(kafka);
         try (HikariDataSource dataSource = db.dataSource("doctor", null, 2)) {
             healthy &= checkSchemas(dataSource);
+            healthy &= checkMessageSchemas(dataSource);
             if (invariants) {
                 healthy &= checkInvariants(dataSource);
             }
@@ -80,6 +88,25 @@ final class DoctorCommand implements Callable<Integer> {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return healthy;
+    }
+
+    /** Lists the registered message types and fails for a consumer that cannot read a registered version. */
+    private static boolean checkMessageSchemas(HikariDataSource dataSource) {
+        List<Registration> registrations;
+        try (Connection c = dataSource.getConnection()) {
+            registrations = MessageRegistryReader.readAll(c);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        Map<String, Set<String>> producersByType = new TreeMap<>();
+        registrations.stream().filter(r -> r.role() == Registration.Role.PRODUCES).forEach(r ->
+                producersByType.computeIfAbsent(r.type() + " v" + r.version() + " " + r.fingerprint(),
+                        t -> new TreeSet<>()).add(r.party()));
+        producersByType.forEach((type, producers) ->
+                System.out.println("ok   message " + type + " produced by " + String.join(", ", producers)));
+        List<SchemaCompatibility.Gap> gaps = SchemaCompatibility.gaps(registrations);
+        gaps.forEach(gap -> System.out.println("FAIL consumer " + gap));
+        return gaps.isEmpty();
     }
 
     private static String schemaVersion(Connection c, String schema) throws java.sql.SQLException {

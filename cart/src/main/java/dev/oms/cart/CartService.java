@@ -1,5 +1,7 @@
 package dev.oms.cart;
 
+import dev.oms.contracts.cart.v1.CheckoutCompleted;
+import dev.oms.contracts.cart.v1.ProductListed;
 import dev.oms.cart.adapters.CartRepository;
 import dev.oms.cart.adapters.CartRepository.CartRow;
 import dev.oms.cart.adapters.CartRepository.Checkout;
@@ -40,6 +42,7 @@ public final class CartService implements CartCommands {
 
     /** The cart service consumes nothing; it only needs its runtime's transactions and outbox. */
     public static CartService register(ServiceRuntime runtime) {
+        runtime.produces(CheckoutCompleted.getDefaultInstance(), ProductListed.getDefaultInstance());
         return new CartService(runtime.transactions());
     }
 

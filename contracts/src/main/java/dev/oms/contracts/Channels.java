@@ -13,9 +13,11 @@ public final class Channels {
     public static final String PAYMENT_COMMANDS = "oms.payment.commands";
     public static final String FULFILLMENT_COMMANDS = "oms.fulfillment.commands";
     public static final String NOTIFICATION_COMMANDS = "oms.notification.commands";
+    /** Where a consumer publishes what it parked (MessageDeadLettered), for operators and alerting. */
+    public static final String DEAD_LETTER = "oms.dead-letter";
 
     public static final List<String> ALL =
-            List.of(EVENTS, INVENTORY_COMMANDS, PAYMENT_COMMANDS, FULFILLMENT_COMMANDS, NOTIFICATION_COMMANDS);
+            List.of(EVENTS, INVENTORY_COMMANDS, PAYMENT_COMMANDS, FULFILLMENT_COMMANDS, NOTIFICATION_COMMANDS, DEAD_LETTER);
 
     private Channels() {}
 }

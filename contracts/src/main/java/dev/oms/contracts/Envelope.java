@@ -44,6 +44,12 @@ public record Envelope(
         Objects.requireNonNull(producer, "producer");
     }
 
+    /** The same message's envelope as seen once its payload was upcast to {@code currentType}. */
+    public Envelope upcastTo(String currentType) {
+        return currentType.equals(type) ? this : new Envelope(messageId, currentType,
+                MessageTypes.schemaVersionOf(currentType), correlationId, causationId, sagaId, occurredAt, traceparent, producer);
+    }
+
     /** The envelope as header name to UTF-8 bytes; absent optional fields are left out. */
     public Map<String, byte[]> toHeaders() {
         Map<String, byte[]> headers = new LinkedHashMap<>();

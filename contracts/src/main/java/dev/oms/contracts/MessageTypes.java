@@ -15,6 +15,7 @@ import dev.oms.contracts.notification.v1.NotificationEvents;
 import dev.oms.contracts.order.v1.OrderEvents;
 import dev.oms.contracts.payment.v1.PaymentCommands;
 import dev.oms.contracts.payment.v1.PaymentEvents;
+import dev.oms.contracts.platform.v1.DeadLetter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class MessageTypes {
     private static final Pattern VERSION = Pattern.compile("\\.v(\\d+)\\.");
-    private static final Map<String, Parser<? extends Message>> PARSERS = Stream.of(
+    private static final Map<String, Descriptor> DESCRIPTORS = Stream.of(
                     CartEvents.getDescriptor(),
                     InventoryCommands.getDescriptor(),
                     InventoryEvents.getDescriptor(),
@@ -38,9 +39,13 @@ public final class MessageTypes {
                     FulfillmentEvents.getDescriptor(),
                     NotificationCommands.getDescriptor(),
                     NotificationEvents.getDescriptor(),
-                    OrderEvents.getDescriptor())
+                    OrderEvents.getDescriptor(),
+                    dev.oms.contracts.inventory.v2.InventoryEvents.getDescriptor(),
+                    DeadLetter.getDescriptor())
             .map(FileDescriptor::getMessageTypes)
             .flatMap(List::stream)
+            .collect(Collectors.toUnmodifiableMap(Descriptor::getFullName, d -> d));
+    private static final Map<String, Parser<? extends Message>> PARSERS = DESCRIPTORS.values().stream()
             .collect(Collectors.toUnmodifiableMap(Descriptor::getFullName, MessageTypes::parserOf));
 
     private MessageTypes() {}
@@ -56,6 +61,61 @@ public final class MessageTypes {
 
     public static boolean isKnown(String type) {
         return PARSERS.containsKey(type);
+    }
+
+    /** Every type this build knows, by name. */
+    public static java.util.Set<String> all() {
+        return DESCRIPTORS.keySet();
+    }
+
+    /** The type without its version: {@code oms.inventory.v2.StockReserved} is of family {@code oms.inventory.StockReserved}. */
+    public static String familyOf(String type) {
+        return VERSION.matcher(type).replaceFirst(".");
+    }
+
+    /**
+     * A fingerprint of the type's schema as this build compiled it: SHA-256 over its descriptor and those of the
+     * message types it uses, so that any change to a field the type carries changes it.
+     */
+    public static String fingerprintOf(String type) {
+        return FINGERPRINTS.computeIfAbsent(type, MessageTypes::computeFingerprint);
+    }
+
+    private static final Map<String, String> FINGERPRINTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String computeFingerprint(String type) {
+        Descriptor descriptor = DESCRIPTORS.get(type);
+        if (descriptor == null) {
+            throw new MalformedMessageException("unknown message type " + type, null);
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            digest(descriptor, sha, new java.util.HashSet<>());
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The serialized descriptor of the type (a DescriptorProto), as a schema registry keeps it. */
+    public static byte[] descriptorOf(String type) {
+        Descriptor descriptor = DESCRIPTORS.get(type);
+        if (descriptor == null) {
+            throw new MalformedMessageException("unknown message type " + type, null);
+        }
+        return descriptor.toProto().toByteArray();
+    }
+
+    private static void digest(Descriptor descriptor, java.security.MessageDigest sha, java.util.Set<String> seen) {
+        if (!seen.add(descriptor.getFullName())) {
+            return;
+        }
+        sha.update(descriptor.toProto().toByteArray());
+        for (com.google.protobuf.Descriptors.FieldDescriptor field : descriptor.getFields()) {
+            if (field.getJavaType() == com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+                digest(field.getMessageType(), sha, seen);
+            }
+        }
     }
 
     /** Parses a payload into its generated class; unknown types and bad bytes are {@link MalformedMessageException}. */

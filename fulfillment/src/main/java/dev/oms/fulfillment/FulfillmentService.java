@@ -1,5 +1,10 @@
 package dev.oms.fulfillment;
 
+import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.fulfillment.v1.ShipmentRejected;
+import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
+import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
+import dev.oms.contracts.fulfillment.v1.ShipmentCancelRefused;
 import dev.oms.contracts.Channels;
 import dev.oms.fulfillment.adapters.FulfillmentCommandHandler;
 import dev.oms.fulfillment.adapters.ShipmentAdvancer;
@@ -34,6 +39,9 @@ public final class FulfillmentService {
      */
     public static FulfillmentService register(ServiceRuntime runtime, FulfillmentConfig config) {
         FulfillmentService service = new FulfillmentService(runtime, config);
+        runtime.produces(ShipmentCreated.getDefaultInstance(), ShipmentRejected.getDefaultInstance(),
+                ShipmentCancelled.getDefaultInstance(), ShipmentStatusChanged.getDefaultInstance(),
+                ShipmentCancelRefused.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.FULFILLMENT_COMMANDS), service.handler.types(),
                 service.handler));
         if (config.autoAdvances()) {

@@ -1,5 +1,10 @@
 package dev.oms.inventory;
 
+import dev.oms.contracts.inventory.v1.StockUnavailable;
+import dev.oms.contracts.inventory.v1.StockReleased;
+import dev.oms.contracts.inventory.v1.StockCommitted;
+import dev.oms.contracts.inventory.v1.StockLevelChanged;
+import dev.oms.contracts.inventory.v1.ReservationExpired;
 import dev.oms.contracts.Channels;
 import dev.oms.inventory.adapters.InventoryCommandHandler;
 import dev.oms.inventory.adapters.ReservationExpirer;
@@ -53,6 +58,12 @@ public final class InventoryService implements InventoryCommands {
      */
     public static InventoryService register(ServiceRuntime runtime, InventoryConfig config) {
         InventoryService service = new InventoryService(runtime, config);
+        runtime.produces(config.stockReservedVersion() == 1
+                        ? dev.oms.contracts.inventory.v1.StockReserved.getDefaultInstance()
+                        : dev.oms.contracts.inventory.v2.StockReserved.getDefaultInstance(),
+                StockUnavailable.getDefaultInstance(), StockReleased.getDefaultInstance(),
+                StockCommitted.getDefaultInstance(), StockLevelChanged.getDefaultInstance(),
+                ReservationExpired.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.INVENTORY_COMMANDS), service.handler.types(), service.handler));
         runtime.every("reservation-expiry", EXPIRY_POLL, service.expirer::expireDue);
         return service;

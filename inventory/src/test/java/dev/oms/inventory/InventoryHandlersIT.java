@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.protobuf.Message;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.oms.contracts.inventory.v1.Allocation;
 import dev.oms.contracts.inventory.v1.CommitStock;
 import dev.oms.contracts.inventory.v1.ReleaseStock;
 import dev.oms.contracts.inventory.v1.ReserveStock;
 import dev.oms.contracts.inventory.v1.StockItem;
 import dev.oms.contracts.inventory.v1.StockLevelChanged;
 import dev.oms.contracts.inventory.v1.StockReleased;
-import dev.oms.contracts.inventory.v1.StockReserved;
+import dev.oms.contracts.inventory.v2.StockReserved;
 import dev.oms.contracts.inventory.v1.StockUnavailable;
 import dev.oms.infra.SharedTestInfra;
 import dev.oms.inventory.api.StockLevel;
@@ -73,8 +72,7 @@ class InventoryHandlersIT {
 
         send("order-1", reserve("order-1", mug, 2, tea, 2));
 
-        assertThat(only(StockReserved.class).getAllocationsList())
-                .extracting(Allocation::getSku, Allocation::getWarehouse, Allocation::getQuantity)
+        assertThat(lines(only(StockReserved.class)))
                 .containsExactly(tuple(mug, "south", 2), tuple(tea, "south", 2));
         assertThat(level(mug, "south")).isEqualTo(new StockLevel(mug, "south", 5, 2));
         assertThat(level(mug, "north").reserved()).isZero();
@@ -89,9 +87,8 @@ class InventoryHandlersIT {
 
         send("order-2", reserve("order-2", mug, 4));
 
-        assertThat(only(StockReserved.class).getAllocationsList())
-                .extracting(Allocation::getWarehouse, Allocation::getQuantity)
-                .containsExactly(tuple("north", 3), tuple("south", 1));
+        assertThat(lines(only(StockReserved.class)))
+                .containsExactly(tuple(mug, "north", 3), tuple(mug, "south", 1));
         assertThat(inventory.levels(mug)).extracting(StockLevel::available).containsExactly(0L, 1L);
     }
 
@@ -249,5 +246,11 @@ class InventoryHandlersIT {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** StockReserved (v2, grouped by warehouse) as flat (sku, warehouse, quantity) lines. */
+    private static List<org.assertj.core.groups.Tuple> lines(StockReserved reserved) {
+        return reserved.getWarehousesList().stream().flatMap(w -> w.getLinesList().stream()
+                .map(line -> tuple(line.getSku(), w.getWarehouse(), line.getQuantity()))).toList();
     }
 }

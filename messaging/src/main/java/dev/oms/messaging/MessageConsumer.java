@@ -1,9 +1,11 @@
 package dev.oms.messaging;
 
-import com.google.protobuf.Message;
+import com.google.protobuf.ByteString;
+import dev.oms.contracts.Channels;
 import dev.oms.contracts.Envelope;
+import dev.oms.contracts.platform.v1.MessageDeadLettered;
 import dev.oms.contracts.MalformedMessageException;
-import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.Upcasters;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -103,12 +105,11 @@ public final class MessageConsumer implements AutoCloseable {
             park(record, null, e);
             return null;
         }
-        if (!subscription.handles(envelope.type())) {
+        if (!subscription.handles(Upcasters.currentTypeOf(envelope.type()))) {
             return null;
         }
         try {
-            Message payload = MessageTypes.parse(envelope.type(), record.value());
-            return new IncomingMessage(envelope, payload, record.topic(), record.partition(), record.offset());
+            return IncomingMessage.read(envelope, record.value(), record.topic(), record.partition(), record.offset());
         } catch (MalformedMessageException e) {
             park(record, envelope, e);
             return null;
@@ -168,13 +169,18 @@ public final class MessageConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * Parks the record in the dead-letter table and, in the same transaction, announces it on the dead-letter
+     * topic (MessageDeadLettered, carrying the original record), so operators and alerting see it at once.
+     */
     private void park(ConsumerRecord<String, byte[]> record, Envelope envelope, Exception error) {
         UUID messageId = envelope != null ? envelope.messageId() : UUID.nameUUIDFromBytes(
                 (record.topic() + "/" + record.partition() + "/" + record.offset()).getBytes(StandardCharsets.UTF_8));
+        String reason = error instanceof MalformedMessageException ? "unreadable" : "failing";
         log.error("{} parked message {} ({}) in dead_letter: {}", subscription.name(), messageId,
                 envelope == null ? "no envelope" : envelope.type(), error.toString());
-        MessagingMetrics.parked(subscription.name(), error instanceof MalformedMessageException ? "unreadable" : "failing");
-        transactions.inTransaction(tx -> {
+        MessagingMetrics.parked(subscription.name(), reason);
+        transactions.inTransaction(envelope, tx -> {
             try (PreparedStatement insert = tx.connection().prepareStatement("""
                     INSERT INTO dead_letter (consumer, message_id, topic, type, error, headers, payload)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
@@ -185,10 +191,31 @@ public final class MessageConsumer implements AutoCloseable {
                 insert.setString(5, String.valueOf(error.getMessage()));
                 insert.setString(6, headersText(record));
                 insert.setBytes(7, record.value());
-                insert.executeUpdate();
+                if (insert.executeUpdate() == 1) {
+                    tx.emit(Channels.DEAD_LETTER, envelope != null ? envelope.correlationId() : messageId.toString(),
+                            deadLettered(record, envelope, messageId, reason, error));
+                }
             }
             return null;
         });
+    }
+
+    private MessageDeadLettered deadLettered(ConsumerRecord<String, byte[]> record, Envelope envelope, UUID messageId,
+                                             String reason, Exception error) {
+        MessageDeadLettered.Builder parked = MessageDeadLettered.newBuilder()
+                .setConsumer(subscription.name())
+                .setReason(reason)
+                .setError(String.valueOf(error.getMessage()))
+                .setOriginalTopic(record.topic())
+                .setOriginalPartition(record.partition())
+                .setOriginalOffset(record.offset())
+                .setOriginalType(envelope == null ? "" : envelope.type())
+                .setOriginalMessageId(messageId.toString());
+        record.headers().forEach(h -> parked.putOriginalHeaders(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        if (record.value() != null) {
+            parked.setOriginalPayload(ByteString.copyFrom(record.value()));
+        }
+        return parked.build();
     }
 
     private static byte[] headerValue(ConsumerRecord<String, byte[]> record, String name) {

@@ -55,6 +55,15 @@ public final class ServiceRuntime implements AutoCloseable {
 
     public void subscribe(Subscription subscription) {
         subscriptions.add(subscription);
+        transactions.schemas().declareConsumed(subscription);
+    }
+
+    /**
+     * Declares the message types this service emits (by a prototype of each, e.g. {@code X.getDefaultInstance()}).
+     * Emitting any other type fails; the declarations are registered in the schema's message_registry on start.
+     */
+    public void produces(com.google.protobuf.Message... prototypes) {
+        transactions.schemas().declareProduced(List.of(prototypes));
     }
 
     /** The subscriptions registered so far, e.g. to re-deliver history to one of them from the audit log. */
@@ -68,6 +77,10 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     public void start() {
+        transactions.inTransaction(tx -> {
+            transactions.schemas().register(tx.connection());
+            return null;
+        });
         relay.start();
         for (Subscription subscription : subscriptions) {
             MessageConsumer consumer = new MessageConsumer(subscription, transactions, bootstrap);

@@ -23,12 +23,19 @@ public final class Transactions {
     private final DataSource dataSource;
     private final Clock clock;
     private final Runnable onOutboxWritten;
+    private final MessageSchemas schemas;
 
     public Transactions(String service, DataSource dataSource, Clock clock, Runnable onOutboxWritten) {
         this.service = service;
         this.dataSource = dataSource;
         this.clock = clock;
         this.onOutboxWritten = onOutboxWritten;
+        this.schemas = new MessageSchemas(service);
+    }
+
+    /** The message types this service declared it produces and consumes. */
+    MessageSchemas schemas() {
+        return schemas;
     }
 
     public String service() {
@@ -147,6 +154,7 @@ public final class Transactions {
         @Override
         public void emit(String topic, String correlationId, String sagaId, Message payload) {
             String type = MessageTypes.typeOf(payload);
+            schemas.checkProducible(type);
             Envelope envelope = new Envelope(
                     UUID.randomUUID(),
                     type,

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.oms.contracts.Channels;
 import dev.oms.contracts.Envelope;
+import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.cart.v1.CheckoutCompleted;
+import dev.oms.contracts.platform.v1.MessageDeadLettered;
+import io.micrometer.core.instrument.Metrics;
 import dev.oms.contracts.cart.v1.ProductListed;
 import dev.oms.infra.SharedTestInfra;
 import dev.oms.infra.Topics;
@@ -38,6 +43,7 @@ class MessagingIT {
 
     @BeforeAll
     static void infrastructure() {
+        Metrics.addRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         dataSource = SharedTestInfra.freshDatabase("messaging").dataSource("messaging-test", "svc", 6);
         kafka = SharedTestInfra.kafkaBootstrap();
     }
@@ -45,8 +51,9 @@ class MessagingIT {
     @BeforeEach
     void service() {
         topic = "test." + UUID.randomUUID();
-        Topics.ensure(kafka, 2, List.of(topic));
+        Topics.ensure(kafka, 2, List.of(topic, Channels.DEAD_LETTER));
         runtime = new ServiceRuntime("svc", dataSource, kafka, Clock.systemUTC());
+        runtime.produces(ProductListed.getDefaultInstance());
         runtime.migrate();
     }
 
@@ -117,6 +124,13 @@ class MessagingIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains("AFTER"));
+        List<MessageDeadLettered> announced = deadLettersOf("svc-" + topic, 2);
+        assertThat(announced).extracting(MessageDeadLettered::getReason).containsExactlyInAnyOrder("failing", "unreadable");
+        assertThat(announced).allSatisfy(parked -> assertThat(parked.getOriginalTopic()).isEqualTo(topic));
+        assertThat(announced).filteredOn(parked -> parked.getReason().equals("unreadable")).singleElement()
+                .satisfies(parked -> assertThat(parked.getOriginalPayload().toByteArray()).containsExactly(0xff, 0x01));
+        assertThat(Metrics.globalRegistry.find("oms.messages.dead.lettered").tag("consumer", "svc-" + topic)
+                .counters()).extracting(c -> c.count()).containsExactlyInAnyOrder(1.0, 1.0);
         assertThat(count("SELECT count(*) FROM dead_letter WHERE consumer = 'svc-" + topic + "'")).isEqualTo(2);
         assertThat(applied).containsExactly("AFTER");
     }
@@ -143,6 +157,42 @@ class MessagingIT {
                 java.util.stream.IntStream.rangeClosed(1, 20).filter(i -> i != 10).mapToObj(i -> "SKU-" + i).toList());
         assertThat(count("SELECT count(*) FROM inbox WHERE consumer = 'svc-" + topic + "'")).isEqualTo(19);
         assertThat(count("SELECT count(*) FROM dead_letter WHERE consumer = 'svc-" + topic + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceCannotEmitATypeItDidNotRegisterAndRegistersWhatItDeclared() {
+        subscribe((message, tx) -> { });
+        runtime.start();
+
+        assertThatThrownBy(() -> runtime.transactions().inTransaction(tx -> {
+            tx.emit(topic, "order-1", CheckoutCompleted.newBuilder().setOrderId("order-1").build());
+            return null;
+        })).isInstanceOf(UnregisteredMessageTypeException.class)
+                .hasMessageContaining("svc may not emit oms.cart.v1.CheckoutCompleted");
+        assertThat(count("SELECT count(*) FROM outbox")).isZero();
+        assertThat(count("SELECT count(*) FROM message_registry WHERE role = 'produces' AND type = '" + PRODUCT_LISTED
+                + "' AND fingerprint = '" + MessageTypes.fingerprintOf(PRODUCT_LISTED) + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM message_registry WHERE role = 'consumes' AND party = 'svc-" + topic
+                + "' AND type = '" + PRODUCT_LISTED + "'")).isEqualTo(1);
+    }
+
+    /** The dead-letter topic's announcements for one consumer, waiting until {@code expected} arrived. */
+    private static List<MessageDeadLettered> deadLettersOf(String consumer, int expected) {
+        List<MessageDeadLettered> found = new java.util.ArrayList<>();
+        try (var reader = KafkaClients.consumer(kafka, "dlq-reader-" + UUID.randomUUID())) {
+            reader.subscribe(List.of(Channels.DEAD_LETTER));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (var record : reader.poll(Duration.ofMillis(200))) {
+                    MessageDeadLettered parked = (MessageDeadLettered) MessageTypes.parse(
+                            MessageTypes.typeOf(MessageDeadLettered.getDefaultInstance()), record.value());
+                    if (parked.getConsumer().equals(consumer)) {
+                        found.add(parked);
+                    }
+                }
+                return found.size() >= expected;
+            });
+        }
+        return found;
     }
 
     private void subscribe(MessageHandler handler) {

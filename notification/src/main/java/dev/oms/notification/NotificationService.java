@@ -1,5 +1,6 @@
 package dev.oms.notification;
 
+import dev.oms.contracts.notification.v1.NotificationSent;
 import dev.oms.contracts.Channels;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.ServiceRuntime;
@@ -28,6 +29,7 @@ public final class NotificationService {
     /** Registers its subscriptions and jobs on the runtime. The caller runs runtime.migrate() before and runtime.start() after. */
     public static NotificationService register(ServiceRuntime runtime, NotificationChannel channel) {
         NotificationService service = new NotificationService(channel);
+        runtime.produces(NotificationSent.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.NOTIFICATION_COMMANDS), service.handler.types(),
                 service.handler));
         return service;

@@ -1,5 +1,17 @@
 package dev.oms.order;
 
+import dev.oms.contracts.inventory.v1.ReserveStock;
+import dev.oms.contracts.inventory.v1.ReleaseStock;
+import dev.oms.contracts.inventory.v1.CommitStock;
+import dev.oms.contracts.payment.v1.AuthorizePayment;
+import dev.oms.contracts.payment.v1.VoidAuthorization;
+import dev.oms.contracts.payment.v1.CapturePayment;
+import dev.oms.contracts.payment.v1.RefundPayment;
+import dev.oms.contracts.fulfillment.v1.CreateShipment;
+import dev.oms.contracts.fulfillment.v1.CancelShipment;
+import dev.oms.contracts.notification.v1.SendNotification;
+import dev.oms.contracts.order.v1.OrderStatusChanged;
+import dev.oms.contracts.order.v1.SagaUpdated;
 import dev.oms.contracts.Channels;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.contracts.cart.v1.CheckoutCompleted;
@@ -70,6 +82,13 @@ public final class OrderService implements OrderCommands, SagaOperations {
 
     public static OrderService register(ServiceRuntime runtime, OrderConfig config) {
         OrderService service = new OrderService(runtime.transactions(), config);
+        runtime.produces(ReserveStock.getDefaultInstance(), ReleaseStock.getDefaultInstance(),
+                CommitStock.getDefaultInstance(), AuthorizePayment.getDefaultInstance(),
+                VoidAuthorization.getDefaultInstance(), CapturePayment.getDefaultInstance(),
+                RefundPayment.getDefaultInstance(), CreateShipment.getDefaultInstance(),
+                CancelShipment.getDefaultInstance(), SendNotification.getDefaultInstance(),
+                OrderPlaced.getDefaultInstance(), OrderStatusChanged.getDefaultInstance(),
+                SagaUpdated.getDefaultInstance());
         Set<String> types = new HashSet<>(service.placeOrder.replyTypes());
         types.addAll(service.cancelOrder.replyTypes());
         types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED));

@@ -16,6 +16,8 @@ import dev.oms.contracts.inventory.v1.ReserveStock;
 import dev.oms.contracts.inventory.v1.StockCommitted;
 import dev.oms.contracts.inventory.v1.StockReleased;
 import dev.oms.contracts.inventory.v1.StockReserved;
+import dev.oms.contracts.inventory.v2.ReservedLine;
+import dev.oms.contracts.inventory.v2.WarehouseReservation;
 import dev.oms.contracts.inventory.v1.StockUnavailable;
 import dev.oms.contracts.notification.v1.NotificationSent;
 import dev.oms.contracts.notification.v1.SendNotification;
@@ -65,6 +67,7 @@ class PlaceOrderSagaIT {
         assertThat(saga().getStatus()).isEqualTo("RUNNING");
     }
 
+    /** Replies with StockReserved v1, as an inventory service not yet upgraded sends it: upcast on the way in. */
     @Test
     void completesTheHappyPathStepByStep() {
         reply(StockReserved.newBuilder().setOrderId(orderId).addAllocations(allocation()).build());
@@ -84,6 +87,21 @@ class PlaceOrderSagaIT {
 
         assertThat(saga().getStatus()).isEqualTo("COMPLETED");
         assertThat(saga().getStepsList()).extracting(s -> s.getStatus()).containsOnly("SUCCEEDED");
+    }
+
+    @Test
+    void readsTheCurrentStockReservedAndShipsFromEachWarehouseItNames() {
+        reply(dev.oms.contracts.inventory.v2.StockReserved.newBuilder().setOrderId(orderId)
+                .addWarehouses(WarehouseReservation.newBuilder().setWarehouse("WH-EAST")
+                        .addLines(ReservedLine.newBuilder().setSku("SKU-1").setQuantity(1)))
+                .addWarehouses(WarehouseReservation.newBuilder().setWarehouse("WH-WEST")
+                        .addLines(ReservedLine.newBuilder().setSku("SKU-1").setQuantity(1)))
+                .build());
+        reply(PaymentAuthorized.newBuilder().setOrderId(orderId).setPaymentId("p-1").build());
+
+        assertThat(orders.expect(orderId, CreateShipment.class).getLinesList())
+                .extracting(l -> l.getWarehouse() + ":" + l.getSku() + "x" + l.getQuantity())
+                .containsExactly("WH-EAST:SKU-1x1", "WH-WEST:SKU-1x1");
     }
 
     @Test

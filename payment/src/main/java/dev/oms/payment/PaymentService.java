@@ -1,5 +1,11 @@
 package dev.oms.payment;
 
+import dev.oms.contracts.payment.v1.PaymentAuthorized;
+import dev.oms.contracts.payment.v1.PaymentDeclined;
+import dev.oms.contracts.payment.v1.AuthorizationVoided;
+import dev.oms.contracts.payment.v1.PaymentCaptured;
+import dev.oms.contracts.payment.v1.PaymentCaptureFailed;
+import dev.oms.contracts.payment.v1.PaymentRefunded;
 import dev.oms.contracts.Channels;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.ServiceRuntime;
@@ -32,6 +38,9 @@ public final class PaymentService {
     /** Registers its subscriptions and jobs on the runtime. The caller runs runtime.migrate() before and runtime.start() after. */
     public static PaymentService register(ServiceRuntime runtime, PaymentProvider provider) {
         PaymentService service = new PaymentService(provider);
+        runtime.produces(PaymentAuthorized.getDefaultInstance(), PaymentDeclined.getDefaultInstance(),
+                AuthorizationVoided.getDefaultInstance(), PaymentCaptured.getDefaultInstance(),
+                PaymentCaptureFailed.getDefaultInstance(), PaymentRefunded.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.PAYMENT_COMMANDS), service.handler.types(), service.handler));
         return service;
     }

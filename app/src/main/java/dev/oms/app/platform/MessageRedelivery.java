@@ -1,11 +1,10 @@
 package dev.oms.app.platform;
 
-import com.google.protobuf.Message;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oms.audit.AuditQuery;
 import dev.oms.audit.AuditReader;
 import dev.oms.audit.AuditRecord;
-import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.Upcasters;
 import dev.oms.fulfillment.FulfillmentService;
 import dev.oms.fulfillment.api.FulfillmentConfig;
 import dev.oms.infra.DbConfig;
@@ -28,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,9 +86,9 @@ public final class MessageRedelivery {
 
     private static List<IncomingMessage> history(HikariDataSource audit, Subscription subscription, Request request)
             throws SQLException {
-        Set<String> types = new HashSet<>(subscription.types());
+        Set<String> types = Upcasters.withOlderVersions(subscription.types());
         if (!request.types().isEmpty()) {
-            types.retainAll(request.types());
+            types.retainAll(Upcasters.withOlderVersions(request.types()));
         }
         List<IncomingMessage> messages = new ArrayList<>();
         if (types.isEmpty()) {
@@ -136,8 +134,7 @@ public final class MessageRedelivery {
     }
 
     private static IncomingMessage messageOf(AuditRecord record) {
-        Message payload = MessageTypes.parse(record.envelope().type(), record.payload());
-        return new IncomingMessage(record.envelope(), payload, record.topic(), 0, record.seq());
+        return IncomingMessage.read(record.envelope(), record.payload(), record.topic(), 0, record.seq());
     }
 
     /** The consumer's service, registered on a runtime that is never started: no relay, no consumer, no jobs. */

@@ -71,9 +71,18 @@ public final class ServiceLauncher {
         };
     }
 
+    /** One more copy of the inventory service, e.g. an older version during a rolling upgrade; close it to stop it. */
+    public static AutoCloseable startInventory(DbConfig db, String kafka, InventoryConfig config) {
+        return launch(InventoryService.NAME, db, kafka, Clock.systemUTC(), line -> { },
+                runtime -> InventoryService.register(runtime, config)).stop();
+    }
+
     /** Reservations expire after OMS_RESERVATION_TTL (default 15 minutes) if their saga never commits them. */
     static InventoryConfig inventoryConfig() {
-        return new InventoryConfig(Durations.fromEnv("OMS_RESERVATION_TTL", InventoryConfig.DEFAULT_RESERVATION_TTL));
+        String version = System.getenv("OMS_INVENTORY_STOCK_RESERVED_VERSION");
+        return new InventoryConfig(Durations.fromEnv("OMS_RESERVATION_TTL", InventoryConfig.DEFAULT_RESERVATION_TTL),
+                version == null || version.isBlank()
+                        ? InventoryConfig.CURRENT_STOCK_RESERVED_VERSION : Integer.parseInt(version.trim()));
     }
 
     static <S> Running<S> launch(String name, DbConfig db, String kafka, Clock clock, Consumer<String> progress,

@@ -19,7 +19,7 @@ public final class InventoryCommandHandler implements MessageHandler {
     public InventoryCommandHandler(StockTable stock, ReservationTable reservations, InventoryConfig config) {
         handlers = Map.of(
                 type(ReserveStock.getDefaultInstance()), new ReserveStockHandler(stock, reservations,
-                        config.reservationTtl()),
+                        config.reservationTtl(), config.stockReservedVersion()),
                 type(ReleaseStock.getDefaultInstance()), new ReleaseStockHandler(stock, reservations),
                 type(CommitStock.getDefaultInstance()), new CommitStockHandler(stock, reservations));
     }

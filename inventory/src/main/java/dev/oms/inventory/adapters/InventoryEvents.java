@@ -1,7 +1,10 @@
 package dev.oms.inventory.adapters;
 
+import com.google.protobuf.Message;
 import dev.oms.contracts.inventory.v1.StockLevelChanged;
 import dev.oms.contracts.inventory.v1.StockReserved;
+import dev.oms.contracts.inventory.v2.ReservedLine;
+import dev.oms.contracts.inventory.v2.WarehouseReservation;
 import dev.oms.inventory.api.StockLevel;
 import dev.oms.inventory.domain.Allocation;
 import dev.oms.messaging.TransactionContext;
@@ -11,10 +14,25 @@ import java.util.List;
 public final class InventoryEvents {
     private InventoryEvents() {}
 
-    static StockReserved stockReserved(String orderId, List<Allocation> allocations) {
+    /** StockReserved in the schema version the service is configured to emit. */
+    static Message stockReserved(int version, String orderId, List<Allocation> allocations) {
+        return version == 1 ? stockReservedV1(orderId, allocations) : stockReservedV2(orderId, allocations);
+    }
+
+    private static StockReserved stockReservedV1(String orderId, List<Allocation> allocations) {
         StockReserved.Builder reply = StockReserved.newBuilder().setOrderId(orderId);
         allocations.forEach(a -> reply.addAllocationsBuilder()
                 .setSku(a.sku()).setWarehouse(a.warehouse()).setQuantity(a.quantity()));
+        return reply.build();
+    }
+
+    private static dev.oms.contracts.inventory.v2.StockReserved stockReservedV2(String orderId, List<Allocation> allocations) {
+        var reply = dev.oms.contracts.inventory.v2.StockReserved.newBuilder().setOrderId(orderId);
+        allocations.stream().map(Allocation::warehouse).distinct().forEach(warehouse -> {
+            WarehouseReservation.Builder shipFrom = reply.addWarehousesBuilder().setWarehouse(warehouse);
+            allocations.stream().filter(a -> a.warehouse().equals(warehouse)).forEach(a ->
+                    shipFrom.addLines(ReservedLine.newBuilder().setSku(a.sku()).setQuantity(a.quantity())));
+        });
         return reply.build();
     }
 

@@ -27,11 +27,13 @@ final class ReserveStockHandler implements MessageHandler {
     private final StockTable stock;
     private final ReservationTable reservations;
     private final Duration ttl;
+    private final int stockReservedVersion;
 
-    ReserveStockHandler(StockTable stock, ReservationTable reservations, Duration ttl) {
+    ReserveStockHandler(StockTable stock, ReservationTable reservations, Duration ttl, int stockReservedVersion) {
         this.stock = stock;
         this.reservations = reservations;
         this.ttl = ttl;
+        this.stockReservedVersion = stockReservedVersion;
     }
 
     @Override
@@ -40,7 +42,7 @@ final class ReserveStockHandler implements MessageHandler {
         String orderId = command.getOrderId();
         var existing = reservations.findForUpdate(tx.connection(), orderId);
         if (existing.isPresent()) {
-            tx.publish(orderId, InventoryEvents.stockReserved(orderId, existing.get().lines()));
+            tx.publish(orderId, InventoryEvents.stockReserved(stockReservedVersion, orderId, existing.get().lines()));
             return;
         }
         List<RequestedLine> requested = command.getItemsList().stream()
@@ -61,7 +63,7 @@ final class ReserveStockHandler implements MessageHandler {
     private void hold(TransactionContext tx, Reservation reservation) throws SQLException {
         Connection c = tx.connection();
         reservations.insert(c, reservation, tx.now(), tx.now().plus(ttl));
-        tx.publish(reservation.orderId(), InventoryEvents.stockReserved(reservation.orderId(), reservation.lines()));
+        tx.publish(reservation.orderId(), InventoryEvents.stockReserved(stockReservedVersion, reservation.orderId(), reservation.lines()));
         for (Allocation line : reservation.lines()) {
             InventoryEvents.publishLevel(tx, stock.reserve(c, line.sku(), line.warehouse(), line.quantity()));
         }

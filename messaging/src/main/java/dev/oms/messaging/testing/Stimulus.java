@@ -8,7 +8,10 @@ import dev.oms.messaging.IncomingMessage;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Builds incoming messages as they would arrive from Kafka, for tests that call a handler directly. */
+/**
+ * Builds incoming messages as they would arrive from Kafka, for tests that call a handler directly: serialized and
+ * read back, so an older schema version reaches the handler upcast, as it would from the bus.
+ */
 public final class Stimulus {
     private Stimulus() {}
 
@@ -16,6 +19,6 @@ public final class Stimulus {
         String type = MessageTypes.typeOf(payload);
         Envelope envelope = new Envelope(UUID.randomUUID(), type, MessageTypes.schemaVersionOf(type), correlationId,
                 null, sagaId, Instant.now(), null, "test");
-        return new IncomingMessage(envelope, payload, Channels.EVENTS, 0, 0);
+        return IncomingMessage.read(envelope, payload.toByteArray(), Channels.EVENTS, 0, 0);
     }
 }

@@ -8,7 +8,8 @@ import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
 import dev.oms.contracts.fulfillment.v1.ShipmentRejected;
 import dev.oms.contracts.inventory.v1.StockCommitted;
 import dev.oms.contracts.inventory.v1.StockReleased;
-import dev.oms.contracts.inventory.v1.StockReserved;
+import dev.oms.contracts.inventory.v1.Allocation;
+import dev.oms.contracts.inventory.v2.StockReserved;
 import dev.oms.contracts.inventory.v1.StockUnavailable;
 import dev.oms.contracts.notification.v1.NotificationSent;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
@@ -22,6 +23,8 @@ import dev.oms.order.domain.OrderStatus;
 import dev.oms.saga.Outcome;
 import dev.oms.saga.SagaDefinition;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The PlaceOrder saga, step for step as in the design's table: stock and payment are undone in reverse
@@ -41,7 +44,7 @@ public final class PlaceOrderSaga {
                 .step("reserve_stock", COMPENSATABLE)
                     .invoke(PlaceOrderCommands::reserveStock)
                     .onReply(StockReserved.class, (data, r) -> Outcome.success(
-                            data.toBuilder().clearAllocations().addAllAllocations(r.getAllocationsList()).build()))
+                            data.toBuilder().clearAllocations().addAllAllocations(allocations(r)).build()))
                     .onReply(StockUnavailable.class, (data, r) -> Outcome.failure("stock unavailable: " + r.getReason()))
                     .withCompensation(PlaceOrderCommands::releaseStock, StockReleased.class)
                 .step("authorize_payment", COMPENSATABLE)
@@ -82,5 +85,13 @@ public final class PlaceOrderSaga {
 
     static String orderId(PlaceOrderSagaData data) {
         return data.getCheckout().getOrderId();
+    }
+
+    private static List<Allocation> allocations(StockReserved reserved) {
+        List<Allocation> allocations = new ArrayList<>();
+        reserved.getWarehousesList().forEach(warehouse -> warehouse.getLinesList().forEach(line ->
+                allocations.add(Allocation.newBuilder().setSku(line.getSku()).setWarehouse(warehouse.getWarehouse())
+                        .setQuantity(line.getQuantity()).build())));
+        return allocations;
     }
 }

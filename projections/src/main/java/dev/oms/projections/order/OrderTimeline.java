@@ -5,6 +5,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Message;
 import dev.oms.contracts.Envelope;
+import dev.oms.contracts.Upcasters;
 import dev.oms.contracts.cart.v1.CartEvents;
 import dev.oms.contracts.fulfillment.v1.FulfillmentEvents;
 import dev.oms.contracts.inventory.v1.InventoryEvents;
@@ -28,13 +29,15 @@ final class OrderTimeline implements MessageHandler {
     private static final String ORDER_ID = "order_id";
 
     static Set<String> types() {
-        return Stream.of(CartEvents.getDescriptor(), InventoryEvents.getDescriptor(), PaymentEvents.getDescriptor(),
+        return Stream.of(CartEvents.getDescriptor(), InventoryEvents.getDescriptor(),
+                        dev.oms.contracts.inventory.v2.InventoryEvents.getDescriptor(), PaymentEvents.getDescriptor(),
                         FulfillmentEvents.getDescriptor(), NotificationEvents.getDescriptor(),
                         OrderEvents.getDescriptor())
                 .map(FileDescriptor::getMessageTypes)
                 .flatMap(List::stream)
                 .filter(type -> isOrderId(type.findFieldByName(ORDER_ID)))
                 .map(Descriptor::getFullName)
+                .map(Upcasters::currentTypeOf) // older versions arrive upcast to these
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -1,13 +1,12 @@
 package dev.oms.projections.replay;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
 import dev.oms.audit.AuditLog;
 import dev.oms.audit.AuditQuery;
 import dev.oms.audit.AuditReader;
 import dev.oms.audit.AuditRecord;
 import dev.oms.contracts.Channels;
-import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.Upcasters;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.projections.ProjectionsService;
 import java.sql.Connection;
@@ -62,7 +61,7 @@ public final class ProjectionReplay {
         long start = System.nanoTime();
         String live = ProjectionsService.NAME;
         StagingTables staging = new StagingTables(live, live + "_replay_" + projection.name(), projection.tables());
-        AuditQuery query = AuditQuery.all().ofTypes(projection.types()).onTopic(Channels.EVENTS)
+        AuditQuery query = AuditQuery.all().ofTypes(Upcasters.withOlderVersions(projection.types())).onTopic(Channels.EVENTS)
                 .between(options.from(), null);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
@@ -172,8 +171,7 @@ public final class ProjectionReplay {
     }
 
     static IncomingMessage messageOf(AuditRecord record) {
-        Message payload = MessageTypes.parse(record.envelope().type(), record.payload());
-        return new IncomingMessage(record.envelope(), payload, record.topic(), 0, record.seq());
+        return IncomingMessage.read(record.envelope(), record.payload(), record.topic(), 0, record.seq());
     }
 
     /** The order an event concerns: its order_id field, else its correlation id. */
