@@ -40,8 +40,31 @@ public final class SloRules {
             out.append(burn(slo, "OmsSagaStepErrorBudgetSlowBurn", "6", "6h", "30m", "15m", "ticket"));
             out.append(latency(slo));
         }
+        out.append(OPERATIONS_ALERTS);
         return out.toString();
     }
+
+    /** Alerts that need an operator whatever the SLOs say: a parked message, a saga that gave up compensating. */
+    private static final String OPERATIONS_ALERTS = """
+              - name: oms-operations-alerts
+                rules:
+                  - alert: OmsMessageDeadLettered
+                    expr: sum by (consumer, reason) (increase(oms_messages_dead_lettered_total[5m])) > 0
+                    labels:
+                      severity: page
+                    annotations:
+                      summary: "{{ $labels.consumer }} parked a message ({{ $labels.reason }})"
+                      description: "A consumer could not apply a message and parked it in its dead_letter table (announced on the oms.dead-letter topic); its partition flows on, the message waits for an operator."
+                      runbook_url: "docs/runbooks/dead-letter.md"
+                  - alert: OmsSagaNeedsOperator
+                    expr: sum by (saga, step, kind) (increase(oms_saga_alerts_total[5m])) > 0
+                    labels:
+                      severity: page
+                    annotations:
+                      summary: "{{ $labels.saga }}.{{ $labels.step }}: {{ $labels.kind }}"
+                      description: "A saga spent its retry budget (COMPENSATION_FAILED, or a step past the pivot that keeps failing) and waits for oms sagas retry|compensate."
+                      runbook_url: "docs/runbooks/compensation-failed.md"
+            """;
 
     private static String record(String name, String expr) {
         return "      - record: " + name + "\n        expr: " + expr + "\n";
