@@ -4,6 +4,7 @@ import dev.oms.app.platform.Durations;
 import dev.oms.app.platform.Platform;
 import dev.oms.app.platform.PlatformSettings;
 import dev.oms.app.platform.StartupException;
+import dev.oms.infra.ShutdownOrder;
 import dev.oms.messaging.CrashPoints;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +47,14 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("oms: " + e.getMessage());
             return 1;
         }
+        ShutdownOrder.infrastructureUsersStopInTheirOwnHook();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("oms: stopping");
-            platform.close();
+            try {
+                platform.close();
+            } finally {
+                ShutdownOrder.infrastructureUsersStopped();
+            }
             System.out.println("oms: stopped");
         }, "oms-shutdown"));
         CrashPoints.arm();

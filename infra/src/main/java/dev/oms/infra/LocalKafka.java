@@ -48,7 +48,10 @@ public final class LocalKafka implements AutoCloseable {
         this.port = port;
         this.temporary = temporary;
         // The embedded server registers no hook of its own: without one, SIGTERM would be an unclean stop.
-        this.shutdownHook = new Thread(this::stop, "local-kafka-shutdown");
+        this.shutdownHook = new Thread(() -> {
+            ShutdownOrder.awaitInfrastructureUsers();
+            stop();
+        }, "local-kafka-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 

@@ -24,9 +24,20 @@ public final class LocalPostgres implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
 
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+
     private LocalPostgres(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+    }
+
+    /** Stops cleanly on SIGTERM, after the services on it stopped (see ShutdownOrder). */
+    private LocalPostgres withShutdownHook() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ShutdownOrder.awaitInfrastructureUsers();
+            close();
+        }, "local-postgres-shutdown"));
+        return this;
     }
 
     /**
@@ -41,7 +52,7 @@ public final class LocalPostgres implements AutoCloseable {
             Files.createDirectories(dir);
             OrphanPostmaster.requireDirNotInUse(dir);
             OrphanPostmaster.stopIfRunning(dir);
-            return new LocalPostgres(startWithOneRetry(dir, port), dir);
+            return new LocalPostgres(startWithOneRetry(dir, port), dir).withShutdownHook();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Could not start PostgreSQL on " + dir + ": " + e.getMessage(), e);
         }
@@ -71,6 +82,9 @@ public final class LocalPostgres implements AutoCloseable {
     /** Stops postgres cleanly. */
     @Override
     public void close() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -104,6 +118,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
         EmbeddedPostgres postgres = configure(dir, port)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false) // ours (see the constructor) waits for the services to stop first
                 .setServerConfig("fsync", "on") // zonky's defaults are not durable
                 .setServerConfig("synchronous_commit", "on")
                 .start();
