@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.oms.contracts.Envelope;
 import dev.oms.contracts.MalformedMessageException;
 import dev.oms.contracts.MessageTypes;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -94,7 +95,9 @@ public final class MessageConsumer implements AutoCloseable {
             park(record, envelope, e);
             return;
         }
-        applyWithRetries(record, message);
+        try (Scope handling = Tracing.handling(transactions.service(), subscription.name(), message)) {
+            applyWithRetries(record, message);
+        }
     }
 
     private void applyWithRetries(ConsumerRecord<String, byte[]> record, IncomingMessage message) {
