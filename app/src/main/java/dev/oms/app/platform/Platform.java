@@ -138,6 +138,7 @@ public final class Platform implements AutoCloseable {
         httpPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
         progress.accept("tokens are signed with the key from " + JwtKey.source()
                 + "; get one with: oms token --role customer --subject <customer id>");
+        progress.accept(Telemetry.destination());
         return null;
     }
 

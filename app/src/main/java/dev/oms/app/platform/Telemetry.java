@@ -31,6 +31,14 @@ public final class Telemetry {
         return installed;
     }
 
+    /** Where spans go, for the startup log. */
+    public static String destination() {
+        String endpoint = System.getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        endpoint = isSet(endpoint) ? endpoint : System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+        return isSet(endpoint) ? "traces are exported over OTLP to " + endpoint
+                : "traces are not exported (set OTEL_EXPORTER_OTLP_ENDPOINT to send them to a collector)";
+    }
+
     /** Defaults under the environment's own OTEL_* settings: traces only, exported only to a configured endpoint. */
     static Map<String, String> defaults(String serviceName, Map<String, String> env) {
         boolean endpoint = isSet(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")) || isSet(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
