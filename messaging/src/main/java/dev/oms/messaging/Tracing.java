@@ -59,7 +59,7 @@ public final class Tracing {
     }
 
     /** Makes {@code context} current, with its span's trace id in the MDC, until the returned scope closes. */
-    public static Scope activate(Context context) {
+    static Scope activate(Context context) {
         Scope scope = context.makeCurrent();
         String previous = MDC.get(MDC_TRACE_ID);
         SpanContext span = Span.fromContext(context).getSpanContext();
