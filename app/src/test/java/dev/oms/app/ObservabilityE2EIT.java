@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 6, after orders flow through the whole platform: the Prometheus scrape carries the saga SLIs and the
- * business meters with real values, the health probes answer, and the dashboard renders its charts from real
+ * business meters with real values (those registered before the BFF started too), the health probes answer (with each
+ * service's database, broker and outbox for an operator), and the dashboard renders its charts from real
  * numbers in headless Chromium (Debian's, driven by playwright-core), leaving a screenshot in target/.
  */
 class ObservabilityE2EIT {
@@ -57,13 +58,30 @@ class ObservabilityE2EIT {
             assertThat(value(scrape, "oms_outbox_lag_seconds_count", "service=\"order\"")).isPositive();
             assertThat(value(scrape, "oms_provider_call_seconds_count", "operation=\"authorize\"")).isPositive();
             assertThat(value(scrape, "oms_message_handled_seconds_count", "consumer=\"projections\"")).isPositive();
+            assertThat(value(scrape, "oms_outbox_backlog", "service=\"order\"")).as("registered at start").isNotNegative();
+            assertThat(value(scrape, "oms_consumer_lag_records", "group=\"order\"")).isNotNegative();
         });
     }
 
     @Test
     void livenessAndReadinessProbesAnswerUp() throws Exception {
         assertThat(get("/actuator/health/liveness")).contains("\"UP\"");
-        assertThat(get("/actuator/health/readiness")).contains("\"UP\"");
+        assertThat(get("/actuator/health/readiness")).contains("\"UP\"").doesNotContain("components");
+    }
+
+    @Test
+    void readinessShowsOperatorsEachServicesDatabaseBrokerAndOutbox() throws Exception {
+        JsonNode services = JsonMapper.builder().build().readTree(get("/actuator/health/readiness", TestTokens.ops()))
+                .at("/components/services/components");
+
+        assertThat(services.propertyNames()).contains("cart", "order", "inventory", "payment", "fulfillment",
+                "notification", "projections");
+        JsonNode order = services.get("order").get("components");
+        assertThat(order.at("/postgres/status").asText()).isEqualTo("UP");
+        assertThat(order.at("/kafka/status").asText()).isEqualTo("UP");
+        assertThat(order.at("/outbox/status").asText()).isEqualTo("UP");
+        assertThat(order.at("/outbox/details/maxAgeSeconds").asDouble()).isPositive();
+        assertThat(get("/actuator/health/readiness", TestTokens.customer("alice"))).doesNotContain("components");
     }
 
     @Test
@@ -107,8 +125,15 @@ class ObservabilityE2EIT {
     }
 
     private static String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    private static String get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
     }

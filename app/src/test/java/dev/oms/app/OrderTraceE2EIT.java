@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.oms.contracts.Channels;
 import dev.oms.contracts.Envelope;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +23,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Trace context across services (issue 6, first part of tracing): the checkout and every message of the order's
- * saga, whichever service emitted it, carry a W3C traceparent of the same trace, and each handling is its own span.
- * (Work no message caused, such as the fulfillment job moving a shipment on, starts a trace of its own.)
+ * One trace per order (issue 6): the checkout request opens it in the BFF, and every message of the order's saga,
+ * whichever service emitted it, carries a W3C traceparent of that trace; the spans, kept in memory by {@link TestTraces},
+ * form one tree across services. (Work no message caused, such as the fulfillment job moving a shipment on, starts a
+ * trace of its own.)
  */
 class OrderTraceE2EIT {
+    private static final AttributeKey<String> SERVICE = AttributeKey.stringKey("oms.service");
 
     @Test
     void everyMessageOfOneOrderCarriesTheSameTraceIdAcrossServices() {
@@ -43,6 +48,43 @@ class OrderTraceE2EIT {
         assertThat(traceIds).as("trace ids of order %s", orderId).hasSize(1);
         assertThat(messages.stream().map(m -> m.traceparent().substring(36, 52)).distinct().count())
                 .as("one span per handling, more than one handling").isGreaterThan(4);
+    }
+
+    @Test
+    void oneOrdersTraceHoldsSpansOfEveryServiceUnderOneRootWithEveryParentInIt() {
+        Shop shop = TestPlatform.shop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> shop.available("SKU-0001") > 0);
+        String orderId = shop.placeOrder("SKU-0001", 1, "sandbox_ok");
+        shop.awaitSagaEnd(orderId);
+        String traceId = messagesOf(orderId).stream().filter(m -> "oms.cart.v1.CheckoutCompleted".equals(m.type()))
+                .findFirst().orElseThrow().traceparent().substring(3, 35);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SpanData> spans = TestTraces.ofTrace(traceId);
+            assertThat(spans).extracting(span -> span.getAttributes().get(SERVICE)).contains("bff", "cart", "order",
+                    "inventory", "payment", "fulfillment", "notification");
+            assertThat(spans).extracting(SpanData::getName).contains("PlaceOrder reserve_stock",
+                    "PlaceOrder authorize_payment", "PlaceOrder confirm_order", "PlaceOrder create_shipment",
+                    "PlaceOrder capture_payment", "PlaceOrder commit_stock", "PlaceOrder notify_customer",
+                    "inventory handle ReserveStock", "payment handle AuthorizePayment",
+                    "fulfillment handle CreateShipment", "notification handle SendNotification");
+        });
+
+        List<SpanData> spans = TestTraces.ofTrace(traceId);
+        Map<String, SpanData> byId = spans.stream().collect(Collectors.toMap(SpanData::getSpanId, span -> span));
+        assertThat(spans).filteredOn(span -> !span.getParentSpanContext().isValid()).singleElement()
+                .satisfies(root -> assertThat(root.getName()).isEqualTo("checkoutComplete"));
+        assertThat(spans).filteredOn(span -> span.getParentSpanContext().isValid())
+                .allSatisfy(span -> assertThat(byId).as("parent of %s", span.getName()).containsKey(span.getParentSpanId()));
+        SpanData reserve = named(spans, "inventory handle ReserveStock");
+        SpanData sent = byId.get(reserve.getParentSpanId());
+        assertThat(sent.getName()).isEqualTo("order send ReserveStock");
+        assertThat(sent.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(byId.get(sent.getParentSpanId()).getName()).isEqualTo("PlaceOrder reserve_stock");
+    }
+
+    private static SpanData named(List<SpanData> spans, String name) {
+        return spans.stream().filter(span -> span.getName().equals(name)).findFirst().orElseThrow();
     }
 
     /** Every message on the platform's topics whose correlation id is the order's, read from the start. */

@@ -6,6 +6,7 @@ import dev.oms.contracts.Envelope;
 import dev.oms.contracts.platform.v1.MessageDeadLettered;
 import dev.oms.contracts.MalformedMessageException;
 import dev.oms.contracts.Upcasters;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -90,7 +91,9 @@ public final class MessageConsumer implements AutoCloseable {
             return;
         }
         for (Received received : batch) {
-            applyWithRetries(received.record(), received.message());
+            try (Scope handling = Tracing.handling(transactions.service(), subscription.name(), received.message())) {
+                applyWithRetries(received.record(), received.message());
+            }
         }
     }
 

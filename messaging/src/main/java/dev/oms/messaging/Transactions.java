@@ -3,6 +3,7 @@ package dev.oms.messaging;
 import com.google.protobuf.Message;
 import dev.oms.contracts.Envelope;
 import dev.oms.contracts.MessageTypes;
+import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.slf4j.MDC;
 
 /**
  * Runs work in a transaction of one service's schema, writing what the work emits to the outbox
@@ -75,8 +75,14 @@ public final class Transactions {
                 for (Unit<T> unit : units) {
                     Context tx = new Context(connection, unit.cause(), clock.instant());
                     contexts.add(tx);
-                    try (MDC.MDCCloseable traced = MDC.putCloseable("traceId", TraceContext.traceId(tx.span))) {
+                    Scope traced = tx.trace.activate();
+                    try {
                         results.add(unit.work().run(tx));
+                    } catch (Exception | Error e) {
+                        tx.trace.failed(e);
+                        throw e;
+                    } finally {
+                        traced.close();
                     }
                 }
                 List<OutgoingMessage> emitted = new ArrayList<>();
@@ -116,14 +122,14 @@ public final class Transactions {
         private final Instant now;
         private final List<OutgoingMessage> emitted = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
-        /** This work's span: what it emits carries it as the parent. */
-        private final String span;
+        /** The span this work runs in; what it emits names it (or a span inside it) as the parent. */
+        private final TracedWork trace;
 
         Context(Connection connection, Envelope cause, Instant now) {
             this.connection = connection;
             this.cause = cause;
             this.now = now;
-            this.span = TraceContext.childOf(cause == null ? null : cause.traceparent());
+            this.trace = new TracedWork(service, cause);
         }
 
         @Override
@@ -155,15 +161,16 @@ public final class Transactions {
         public void emit(String topic, String correlationId, String sagaId, Message payload) {
             String type = MessageTypes.typeOf(payload);
             schemas.checkProducible(type);
+            String saga = sagaId != null ? sagaId : cause == null ? null : cause.sagaId();
             Envelope envelope = new Envelope(
                     UUID.randomUUID(),
                     type,
                     MessageTypes.schemaVersionOf(type),
                     correlationId,
                     cause == null ? null : cause.messageId(),
-                    sagaId != null ? sagaId : cause == null ? null : cause.sagaId(),
+                    saga,
                     now,
-                    span,
+                    trace.emitted(topic, type, correlationId, saga),
                     service);
             emitted.add(OutgoingMessage.of(topic, envelope, payload));
         }

@@ -5,11 +5,13 @@ import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.messaging.Transactions;
 import dev.oms.saga.SagaInstance.Deadline;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,14 @@ public final class SagaEngine<D> {
     private final SagaRepository<D> repository;
     private final SagaListener<D> listener;
     private final SagaMetrics metrics;
+    private final SagaTracing tracing;
 
     public SagaEngine(SagaDefinition<D> definition, SagaDataCodec<D> codec, SagaListener<D> listener) {
         this.definition = definition;
         this.repository = new SagaRepository<>(codec);
         this.listener = listener;
         this.metrics = new SagaMetrics(definition.name());
+        this.tracing = new SagaTracing(definition.name());
     }
 
     public SagaDefinition<D> definition() {
@@ -229,7 +233,7 @@ public final class SagaEngine<D> {
             } else if (step.kind() == StepKind.COMPENSATABLE && step.retry().spent(saga.waitAttempts())) {
                 int index = saga.currentStep();
                 saga.setStep(index, saga.step(index).timedOut(tx.now()));
-                metrics.stepEnded(tx, saga.step(index), StepStatus.TIMED_OUT);
+                stepEnded(tx, saga.step(index), StepStatus.TIMED_OUT);
                 saga.become(SagaStatus.COMPENSATING, step.name() + ": timed out");
                 compensateBackwards(tx, saga);
             } else {
@@ -250,7 +254,8 @@ public final class SagaEngine<D> {
                 return;
             }
             saga.setStep(index, saga.step(index).started(tx.now()));
-            Outcome<D> outcome = step.localAction().run(tx, saga.data());
+            Outcome<D> outcome = tracing.inStep(saga, step.name(), SagaTracing.Phase.ACTION, 1,
+                    () -> step.localAction().run(tx, saga.data()));
             if (outcome instanceof Outcome.Failure<D> failure) {
                 fail(tx, saga, step, failure.reason());
                 return;
@@ -269,7 +274,7 @@ public final class SagaEngine<D> {
         saga.setData(data);
         saga.setDeadline(null);
         saga.setStep(index, saga.step(index).ended(StepStatus.SUCCEEDED, tx.now(), null));
-        metrics.stepEnded(tx, saga.step(index), StepStatus.SUCCEEDED);
+        stepEnded(tx, saga.step(index), StepStatus.SUCCEEDED);
         saga.moveTo(index + 1);
     }
 
@@ -282,7 +287,7 @@ public final class SagaEngine<D> {
         }
         saga.setDeadline(null);
         saga.setStep(index, saga.step(index).ended(StepStatus.FAILED, tx.now(), reason));
-        metrics.stepEnded(tx, saga.step(index), StepStatus.FAILED);
+        stepEnded(tx, saga.step(index), StepStatus.FAILED);
         saga.become(SagaStatus.COMPENSATING, step.name() + ": " + reason);
         saga.moveTo(index - 1);
         compensateBackwards(tx, saga);
@@ -300,7 +305,10 @@ public final class SagaEngine<D> {
                     dispatchCompensation(tx, saga, step);
                     return;
                 }
-                step.localCompensation().run(tx, saga.data());
+                tracing.inStep(saga, step.name(), SagaTracing.Phase.COMPENSATION, 1, () -> {
+                    step.localCompensation().run(tx, saga.data());
+                    return null;
+                });
                 saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
             }
             saga.moveTo(index - 1);
@@ -312,7 +320,7 @@ public final class SagaEngine<D> {
         definition.onCompensated().run(tx, saga.data(), saga.failure());
     }
 
-    private void dispatch(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) {
+    private void dispatch(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) throws Exception {
         int index = saga.currentStep();
         if (saga.waitAttempts() > 0) {
             metrics.retried(tx, step.name());
@@ -320,10 +328,10 @@ public final class SagaEngine<D> {
         saga.setStep(index, saga.step(index).started(tx.now()));
         saga.setWaitAttempts(saga.waitAttempts() + 1);
         saga.setDeadline(new Deadline(tx.now().plus(step.timeout()), Deadline.Kind.TIMEOUT));
-        send(tx, saga, step.command().apply(saga.data()));
+        send(tx, saga, step, SagaTracing.Phase.ACTION, step.command());
     }
 
-    private void dispatchCompensation(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) {
+    private void dispatchCompensation(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) throws Exception {
         int index = saga.currentStep();
         if (saga.waitAttempts() > 0) {
             metrics.retried(tx, step.name() + ".compensation");
@@ -331,7 +339,7 @@ public final class SagaEngine<D> {
         saga.setStep(index, saga.step(index).compensating());
         saga.setWaitAttempts(saga.waitAttempts() + 1);
         saga.setDeadline(new Deadline(tx.now().plus(step.timeout()), Deadline.Kind.TIMEOUT));
-        send(tx, saga, step.compensation().apply(saga.data()));
+        send(tx, saga, step, SagaTracing.Phase.COMPENSATION, step.compensation());
     }
 
     private void waitToRetry(TransactionContext tx, SagaInstance<D> saga, RetryPolicy policy) {
@@ -348,7 +356,20 @@ public final class SagaEngine<D> {
         return definition.steps().get(saga.currentStep());
     }
 
-    private static void send(TransactionContext tx, SagaInstance<?> saga, Command command) {
-        tx.emit(command.topic(), saga.correlationId(), saga.sagaId(), command.payload());
+    private void stepEnded(TransactionContext tx, StepState step, StepStatus outcome) {
+        metrics.stepEnded(tx, step, outcome);
+        if (step.startedAt() != null) {
+            tracing.stepEnded(step, outcome, Duration.between(step.startedAt(), tx.now()));
+        }
+    }
+
+    /** Sends the step's command (or compensation) as a span of that step. */
+    private void send(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step, SagaTracing.Phase phase,
+                      Function<D, Command> command) throws Exception {
+        tracing.inStep(saga, step.name(), phase, saga.waitAttempts(), () -> {
+            Command sent = command.apply(saga.data());
+            tx.emit(sent.topic(), saga.correlationId(), saga.sagaId(), sent.payload());
+            return null;
+        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.oms.app.platform;
 
+import dev.oms.app.platform.health.KafkaHealth;
+import dev.oms.app.platform.health.ServiceHealth;
 import dev.oms.bff.BffApplication;
 import dev.oms.bff.auth.JwtKey;
 import dev.oms.cart.CartService;
@@ -42,6 +44,8 @@ public final class Platform implements AutoCloseable {
     private OrderService order;
     private InventoryService inventory;
     private ProjectionsService projections;
+    private PlatformMetrics metrics;
+    private ServiceHealth health;
     private int httpPort;
 
     private Platform(Consumer<String> progress) {
@@ -61,6 +65,8 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll(PlatformSettings settings) {
+        Telemetry.install("oms");
+        metrics = keep(new PlatformMetrics());
         db = settings.externalDb().orElseGet(() -> step("database (embedded PostgreSQL on port " + settings.dbPort() + ")",
                 () -> keep(LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.dbPort())).db()));
         kafka = settings.externalKafka().orElseGet(() -> step("broker (embedded Kafka on port " + settings.kafkaPort() + ")",
@@ -70,6 +76,8 @@ public final class Platform implements AutoCloseable {
             return null;
         });
         keep(ConsumerLag.start(kafka));
+        health = new ServiceHealth(keep(new KafkaHealth(kafka, clock)), clock,
+                Durations.fromEnv("OMS_OUTBOX_MAX_AGE", ServiceHealth.DEFAULT_OUTBOX_MAX_AGE));
         step("audit log", () -> keep(AuditLauncher.start(db, kafka, clock)));
         cart = service(CartService.NAME, CartService::register);
         OrderConfig orderConfig = new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()));
@@ -94,12 +102,14 @@ public final class Platform implements AutoCloseable {
     private <S> S service(String name, Function<ServiceRuntime, S> register, String... components) {
         ServiceLauncher.Running<S> running = ServiceLauncher.launch(name, db, kafka, clock, progress, register, components);
         started.push(running.stop());
+        health.add(name, running.dataSource());
         return running.service();
     }
 
     /**
      * The BFF gets the services' command interfaces and the projections' queries and live updates, as it would get
-     * clients of them in a distributed deployment, and this user's token signing key.
+     * clients of them in a distributed deployment, this user's token signing key, the platform's metrics registry
+     * (served at /actuator/prometheus) and the services' health (part of /actuator/health/readiness).
      */
     private Void startBff(int port) {
         JwtKey key = JwtKey.fromEnvironment();
@@ -117,13 +127,18 @@ public final class Platform implements AutoCloseable {
                     beans.registerSingleton("metricsQueries", projections.metrics());
                     beans.registerSingleton("projectionUpdates", projections.updates());
                     beans.registerSingleton("jwtKey", key);
+                    beans.registerSingleton("prometheusMeterRegistry", metrics.registry());
+                    beans.registerSingleton("prometheusRegistry", metrics.registry().getPrometheusRegistry());
+                    beans.registerSingleton("services", health.contributor());
                 })
-                .properties("server.port=" + port)
+                .properties("server.port=" + port,
+                        "management.endpoint.health.group.readiness.include=readinessState,services")
                 .run();
         started.push(context::close);
         httpPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
         progress.accept("tokens are signed with the key from " + JwtKey.source()
                 + "; get one with: oms token --role customer --subject <customer id>");
+        progress.accept(Telemetry.destination());
         return null;
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /** Starts one service on its own schema and pool: migrate, register handlers and jobs, start its runtime. */
 public final class ServiceLauncher {
@@ -35,10 +36,11 @@ public final class ServiceLauncher {
         }
     }
 
-    /** A running service: the object it registered and how to stop it. */
-    public record Running<S>(S service, AutoCloseable stop) {}
+    /** A running service: the object it registered, how to stop it, and its connection pool (for health checks). */
+    public record Running<S>(S service, AutoCloseable stop, DataSource dataSource) {}
 
     public static AutoCloseable start(Name name, DbConfig db, String kafka, Consumer<String> progress) {
+        Telemetry.install("oms-" + name.id());
         Clock clock = Clock.systemUTC();
         return switch (name) {
             case CART -> launch(CartService.NAME, db, kafka, clock, progress, CartService::register).stop();
@@ -101,7 +103,7 @@ public final class ServiceLauncher {
                 backlog.close();
                 runtime.close();
                 pool.close();
-            });
+            }, pool);
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();

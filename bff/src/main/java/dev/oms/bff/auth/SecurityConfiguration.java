@@ -3,6 +3,8 @@ package dev.oms.bff.auth;
 import dev.oms.bff.graphql.ErrorCodes;
 import dev.oms.bff.graphql.ErrorResponses;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,10 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,9 +50,18 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roleAuthorities()))
                         .authenticationEntryPoint(invalidToken()));
         return http.build();
+    }
+
+    /** The token's role as an authority (ROLE_ops, ROLE_customer): Actuator shows health details to ROLE_ops only. */
+    private static JwtAuthenticationConverter roleAuthorities() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> Role.fromClaim(jwt.getClaimAsString(Tokens.ROLE_CLAIM))
+                .<Collection<GrantedAuthority>>map(role -> List.of(new SimpleGrantedAuthority("ROLE_" + role.claim())))
+                .orElse(List.of()));
+        return converter;
     }
 
     private static AuthenticationManager tokens(JwtDecoder decoder) {

@@ -3,6 +3,7 @@ package dev.oms.bff.cart;
 import dev.oms.bff.auth.Caller;
 import dev.oms.bff.auth.Callers;
 import dev.oms.bff.auth.ForbiddenException;
+import dev.oms.bff.graphql.MutationSpans;
 import dev.oms.cart.api.Address;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.cart.api.CartLineView;
@@ -72,8 +73,8 @@ class CartController {
     @MutationMapping
     CheckoutResult checkoutComplete(@Argument String cartId, @Argument String idempotencyKey,
             @Argument CheckoutInput input) {
-        return visible(cartId).isPresent() ? carts.checkout(cartId, idempotencyKey, input)
-                : CheckoutResult.refused(notFound(cartId));
+        return MutationSpans.traced("checkoutComplete", () -> visible(cartId).isPresent()
+                ? carts.checkout(cartId, idempotencyKey, input) : CheckoutResult.refused(notFound(cartId)));
     }
 
     @QueryMapping

@@ -8,7 +8,6 @@ import dev.oms.projections.api.ProjectionUpdates;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -16,16 +15,19 @@ import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Business meters derived from the read side, so that no service module has to know about them: orders by
  * milestone ({@code oms_orders{status}}, a gauge over the order view) and the latency from checkout to
  * CONFIRMED and to DELIVERED ({@code oms_order_checkout_to_*_seconds}), recorded as the projection tells of
- * each status change. The order lookup behind a latency runs off the projection's consumer thread.
+ * each status change. The order lookup behind a latency runs off the projection's consumer thread. Registered in the
+ * context's registry itself rather than as a MeterBinder: in the platform that registry comes from the launcher,
+ * made before the BFF, and Boot binds binders only to the registries it builds.
  */
 @Component
-class OrderMetrics implements MeterBinder, DisposableBean {
+class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
     private static final Map<String, String> LATENCIES = Map.of(
             "CONFIRMED", "oms.order.checkout.to.confirmed",
             "DELIVERED", "oms.order.checkout.to.delivered");
@@ -33,6 +35,7 @@ class OrderMetrics implements MeterBinder, DisposableBean {
     private final ObjectProvider<MetricsQueries> metrics;
     private final ObjectProvider<OrderQueries> orders;
     private final ObjectProvider<ProjectionUpdates> updates;
+    private final MeterRegistry registry;
     private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "oms-order-metrics");
         thread.setDaemon(true);
@@ -42,7 +45,8 @@ class OrderMetrics implements MeterBinder, DisposableBean {
     private ProjectionUpdates.Registration registration;
 
     OrderMetrics(ObjectProvider<MetricsQueries> metrics, ObjectProvider<OrderQueries> orders,
-            ObjectProvider<ProjectionUpdates> updates) {
+            ObjectProvider<ProjectionUpdates> updates, MeterRegistry registry) {
+        this.registry = registry;
         this.metrics = metrics;
         this.orders = orders;
         this.updates = updates;
@@ -50,7 +54,7 @@ class OrderMetrics implements MeterBinder, DisposableBean {
     }
 
     @Override
-    public void bindTo(MeterRegistry registry) {
+    public void afterSingletonsInstantiated() {
         if (metrics.getIfAvailable() != null) {
             gauge(registry, "placed", BusinessMetrics::ordersPlaced);
             gauge(registry, "confirmed", BusinessMetrics::ordersConfirmed);

@@ -2,6 +2,7 @@ package dev.oms.bff.order;
 
 import dev.oms.bff.auth.Caller;
 import dev.oms.bff.auth.Callers;
+import dev.oms.bff.graphql.MutationSpans;
 import dev.oms.bff.graphql.UserErrorView;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderCommands;
@@ -46,7 +47,7 @@ class OrderCancelController {
                     UserErrorView.of("orderId", "no order " + orderId, OrderError.ORDER_NOT_FOUND));
         }
         String key = idempotencyKey != null ? idempotencyKey : "cancel:" + orderId;
-        CancelResult result = commands.cancel(orderId, reason, key);
+        CancelResult result = MutationSpans.traced("orderCancel", () -> commands.cancel(orderId, reason, key));
         if (result.error() != null) {
             return OrderCancelPayload.refused(UserErrorView.of(fieldOf(result.error()), result.error().message(),
                     result.error().code()));
