@@ -22,6 +22,7 @@ import dev.oms.contracts.order.v1.OrderPlaced;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.ServiceRuntime;
+import dev.oms.messaging.SqlWork;
 import dev.oms.messaging.Subscription;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.messaging.Transactions;
@@ -36,6 +37,7 @@ import dev.oms.order.api.SagaOperations;
 import dev.oms.order.cancelorder.CancelOrderSaga;
 import dev.oms.order.domain.OrderStatus;
 import dev.oms.order.placeorder.PlaceOrderSaga;
+import dev.oms.saga.ConcurrentSagaUpdateException;
 import dev.oms.saga.SagaDataCodec;
 import dev.oms.saga.SagaEngine;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     public static final String NAME = "order";
     /** Shared components whose tables live in this service's schema (see SchemaMigrator). */
     public static final String[] COMPONENTS = {"saga"};
+    private static final int CONFLICT_ATTEMPTS = 5;
     private static final Duration TIMER_POLL = Duration.ofMillis(100);
 
     private static final String CHECKOUT_COMPLETED = MessageTypes.typeOf(CheckoutCompleted.getDefaultInstance());
@@ -104,17 +107,33 @@ public final class OrderService implements OrderCommands, SagaOperations {
 
     @Override
     public CancelResult cancel(String orderId, String reason, String idempotencyKey) {
-        return transactions.inTransaction(tx -> cancellations.request(tx, orderId, reason, idempotencyKey));
+        return retryingConflicts(tx -> cancellations.request(tx, orderId, reason, idempotencyKey));
     }
 
     @Override
     public SagaActionResult retry(String sagaId) {
-        return transactions.inTransaction(tx -> sagaActions.retry(tx, sagaId));
+        return retryingConflicts(tx -> sagaActions.retry(tx, sagaId));
     }
 
     @Override
     public SagaActionResult compensate(String sagaId) {
-        return transactions.inTransaction(tx -> sagaActions.compensate(tx, sagaId));
+        return retryingConflicts(tx -> sagaActions.compensate(tx, sagaId));
+    }
+
+    /**
+     * Runs a request's transaction again when a reply changed the saga between its read and its write: the request
+     * is then decided on the saga's new state, instead of failing the caller for a race it cannot see.
+     */
+    private <T> T retryingConflicts(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(work);
+            } catch (ConcurrentSagaUpdateException e) {
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     void handle(IncomingMessage message, TransactionContext tx) throws Exception {
