@@ -57,8 +57,9 @@ final class BenchCommand implements Callable<Integer> {
             + "the measured ones start (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--concurrency", defaultValue = "64", description = "Checkouts in flight at once; with --direct, "
-            + "sagas in flight at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "64", description = "Clients checking out at once; each checks out "
+            + "again once the saga of its last order has ended, so this many sagas are in flight (default: "
+            + "${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "0", description = "Instead of a fixed concurrency, start "
@@ -76,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (sagasPerSecond, ...).")
     Path json;
 
-    @Option(names = "--timeout", defaultValue = "120s", description = "How long to wait for the sagas to end after the "
+    @Option(names = "--timeout", defaultValue = "10m", description = "How long to wait for the sagas to end after the "
             + "last checkout (default: ${DEFAULT-VALUE}).")
     String timeout;
 

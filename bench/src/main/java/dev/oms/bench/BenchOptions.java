@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * One bench run.
  *
- * @param concurrency checkouts in flight at once (closed loop); with {@code --direct}, sagas in flight at once
+ * @param concurrency clients checking out at once (closed loop); each checks out again once the saga of its last
+ *                    checkout has ended, so this is also the number of sagas in flight
  * @param ratePerSecond above zero: an open loop that starts checkouts at this rate whatever the answers take
  * @param completionTimeout how long to wait, after the last checkout, for every saga to end
  * @param statsSettle how long to let Postgres's backends report their statistics before reading them: an idle

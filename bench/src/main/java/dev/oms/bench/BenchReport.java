@@ -10,6 +10,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param sagasPerSecond sagas that ended (completed or compensated), divided by the time from the first checkout's
  *                       intended start to the last saga's end
+ * @param measuredFrom that start, and {@code measuredUntil} that end (ISO-8601, UTC), to line the run up with a profile
+ * @param rowWritesPerSaga the tables written most (rows inserted, updated or deleted per ended saga), most first
  */
 public record BenchReport(
         String mode,
@@ -19,12 +21,15 @@ public record BenchReport(
         Map<String, Integer> mix,
         double sagasPerSecond,
         double measuredSeconds,
+        String measuredFrom,
+        String measuredUntil,
         double checkoutsPerSecond,
         Sagas sagas,
         Latency clientCheckoutLatency,
         Latency serverCheckoutToCompletedLatency,
         List<StepLatency> stepLatency,
         Double postgresCommitsPerSaga,
+        Map<String, Double> rowWritesPerSaga,
         Cpu cpu,
         Memory memory,
         Map<String, Long> errors,
@@ -65,8 +70,9 @@ public record BenchReport(
     }
 
     public BenchReport withInvariants(Invariants checked) {
-        return new BenchReport(mode, pacing, orders, warmup, mix, sagasPerSecond, measuredSeconds, checkoutsPerSecond,
-                sagas, clientCheckoutLatency, serverCheckoutToCompletedLatency, stepLatency, postgresCommitsPerSaga, cpu,
+        return new BenchReport(mode, pacing, orders, warmup, mix, sagasPerSecond, measuredSeconds, measuredFrom,
+                measuredUntil, checkoutsPerSecond,
+                sagas, clientCheckoutLatency, serverCheckoutToCompletedLatency, stepLatency, postgresCommitsPerSaga, rowWritesPerSaga, cpu,
                 memory, errors, environment, checked);
     }
 }

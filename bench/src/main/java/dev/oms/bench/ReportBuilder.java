@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 /** Turns what a run recorded and what the database says about it into the report. */
 final class ReportBuilder {
+    private static final int TOP_TABLES = 12;
     private final BenchOptions options;
     private final BenchTarget target;
     private final BenchDatabase database;
@@ -37,6 +38,8 @@ final class ReportBuilder {
                 options.mix().byName(),
                 round(seconds > 0 ? ended / seconds : 0),
                 round(seconds),
+                phase.startedAt().toString(),
+                outcomes.lastEnd() == null ? null : outcomes.lastEnd().toString(),
                 round(phase.placed().size() / Math.max(0.001, phase.loadSeconds())),
                 new Sagas(phase.placed().size(), outcomes.completed(), outcomes.compensated(),
                         outcomes.compensationFailed(), outcomes.unfinished(), outcomes.unexpected()),
@@ -44,6 +47,7 @@ final class ReportBuilder {
                 Latency.ofMicros(outcomes.checkoutToCompletedMicros()),
                 StepLatencies.of(database, phase.placed()),
                 ended == 0 ? null : round((double) after.commitsSince(before) / ended),
+                after.writes().perSagaSince(before.writes(), ended, TOP_TABLES),
                 cpu(before, after, ended),
                 memory(postgresPeakKib),
                 errors(phase, outcomes),

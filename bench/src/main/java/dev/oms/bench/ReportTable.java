@@ -32,6 +32,8 @@ public final class ReportTable {
         }
         line(out, "");
         line(out, "  %-30s %s", "postgres commits per saga", orNa(r.postgresCommitsPerSaga(), "%.1f"));
+        line(out, "  %-30s %s", "rows written per saga", r.rowWritesPerSaga().isEmpty() ? "n/a"
+                : pairs(r.rowWritesPerSaga(), " "));
         line(out, "  %-30s %s", "cpu", cpu(r.cpu()));
         line(out, "  %-30s %s", "peak memory", memory(r.memory()));
         line(out, "  %-30s %s", "errors", r.errors().isEmpty() ? "none" : pairs(r.errors(), " "));

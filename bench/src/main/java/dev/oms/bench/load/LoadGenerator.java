@@ -14,10 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Places orders at a fixed concurrency (closed loop: each of C users checks out again as soon as its last checkout
- * was answered; with {@code --direct}, as soon as its last saga ended) or at a fixed arrival rate (open loop: the
- * i-th checkout is due at i/R seconds whatever the platform answers). Latency runs from when a checkout was due,
- * not from when it was sent, so that a slow platform cannot hide its backlog (coordinated omission).
+ * Places orders at a fixed concurrency or at a fixed arrival rate.
+ *
+ * <p>Closed loop: each of C clients checks out, waits until the saga of that order has ended, and checks out again.
+ * So C sagas are in flight (throughput = C / saga latency while the platform keeps up), and no backlog builds up in
+ * front of the engine: one that did would delay replies past their step timeout and turn orders into
+ * compensations. Open loop: the i-th checkout is due at i/R seconds whatever the platform does, backlog and all.
+ * Latency runs from when a checkout was due, not from when it was sent, so that a slow platform cannot hide its
+ * backlog (coordinated omission).
  */
 public final class LoadGenerator implements AutoCloseable {
     private static final int MAX_IN_FLIGHT = 20_000;
@@ -71,12 +75,12 @@ public final class LoadGenerator implements AutoCloseable {
             return;
         }
         place(System.nanoTime(), phase)
-                .thenCompose(this::untilSagaEndsWhenDirect)
+                .thenCompose(this::untilSagaEnded)
                 .whenCompleteAsync((ignored, failure) -> checkOutAgain(next, orders, phase, done), users);
     }
 
-    private CompletableFuture<?> untilSagaEndsWhenDirect(CompletableFuture<String> sagaEnd) {
-        if (sagaEnd == null || !options.direct()) {
+    private CompletableFuture<?> untilSagaEnded(CompletableFuture<String> sagaEnd) {
+        if (sagaEnd == null) {
             return CompletableFuture.completedFuture(null);
         }
         Duration patience = options.completionTimeout();
@@ -97,10 +101,7 @@ public final class LoadGenerator implements AutoCloseable {
         inFlight.acquire(MAX_IN_FLIGHT);
     }
 
-    /**
-     * Places one order due at {@code dueNanos}; completes with its saga's end (still to come), or null when the
-     * checkout failed (counted by its code).
-     */
+    /** Places one order due at {@code dueNanos}; completes with its saga's end to come, or null if the checkout failed. */
     private CompletableFuture<CompletableFuture<String>> place(long dueNanos, PhaseResult phase) {
         PlannedOrder order = planner.next();
         CompletableFuture<Checkouts.Placed> attempt;

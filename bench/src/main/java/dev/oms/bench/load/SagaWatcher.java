@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tells when the PlaceOrder saga of an order has ended, by polling the order service's saga table for the orders
- * still awaited: often while few are awaited (a closed loop of sagas), seldom while thousands are.
+ * still awaited: every few milliseconds while few are (clients wait on them), a few times a second while thousands
+ * are (an open loop's backlog).
  */
 public final class SagaWatcher implements AutoCloseable {
     private static final String ENDED = """
@@ -57,7 +58,7 @@ public final class SagaWatcher implements AutoCloseable {
             if (size > 0) {
                 poll();
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(size == 0 ? 20 : size <= FEW ? 10 : 250));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(size == 0 ? 20 : size <= FEW ? 5 : 250));
         }
     }
 

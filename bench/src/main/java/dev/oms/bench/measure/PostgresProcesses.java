@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * The Postgres server's processes on this machine, found from a backend's parent (the postmaster): their CPU time,
- * counting backends that have exited (the postmaster reaped them), and their memory. Empty when the database runs
- * elsewhere.
+ * counting backends that have exited (the postmaster reaped them), and their memory. Empty when the database is
+ * not on this machine's loopback.
  */
 public final class PostgresProcesses {
     private final long postmaster;
@@ -17,7 +17,12 @@ public final class PostgresProcesses {
     }
 
     public static Optional<PostgresProcesses> of(BenchDatabase database) {
-        long backend = database.query("SELECT pg_backend_pid()", rows -> rows.next() ? rows.getLong(1) : -1L);
+        long backend = database.query("""
+                SELECT pg_backend_pid() FROM (SELECT inet_server_addr() AS addr) server
+                WHERE addr IS NULL OR host(addr) IN ('127.0.0.1', '::1')""", rows -> rows.next() ? rows.getLong(1) : -1L);
+        if (backend < 0) {
+            return Optional.empty();
+        }
         return ProcFs.stat(backend).map(ProcFs.Stat::parent)
                 .filter(pid -> ProcFs.stat(pid).map(parent -> parent.command().startsWith("postgres")).orElse(false))
                 .map(PostgresProcesses::new);
