@@ -9,6 +9,7 @@ import dev.oms.bench.load.PhaseResult;
 import dev.oms.bench.load.ProgressBar;
 import dev.oms.bench.load.SagaWatcher;
 import dev.oms.bench.measure.BenchDatabase;
+import dev.oms.bench.measure.ConsumerLag;
 import dev.oms.bench.measure.PeakMemory;
 import dev.oms.bench.measure.PostgresProcesses;
 import dev.oms.bench.measure.ResourceSnapshot;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One bench run: an optional warm-up whose sagas it lets end, then the measured checkouts, then it waits for every
- * measured saga to end (or the completion timeout) and reads what the run cost. The invariants are the caller's to
- * check, since they span every service.
+ * measured saga to end and the read side to catch up (or the completion timeout) and reads what the run cost. The
+ * invariants are the caller's to check, since they span every service.
  */
 public final class Bench {
     private final BenchOptions options;
@@ -45,6 +46,7 @@ public final class Bench {
                 PhaseResult warmup = placeOrders("warm-up", options.warmup(), load);
                 awaitSagas(warmup);
             }
+            awaitReadSide();
             settle();
             ResourceSnapshot before = ResourceSnapshot.take(database, postgres);
             PhaseResult measured;
@@ -52,6 +54,7 @@ public final class Bench {
             try (PeakMemory memory = new PeakMemory(postgres)) {
                 measured = placeOrders("checkouts", options.orders(), load);
                 awaitSagas(measured);
+                awaitReadSide();
                 postgresPeakKib = memory.postgresPeakKib();
             }
             settle();
@@ -84,6 +87,13 @@ public final class Bench {
             while (phase.sagasEnded() < placed && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
+        }
+    }
+
+    /** Lets the projections and the audit log catch up, so that their share of the work counts to the run. */
+    private void awaitReadSide() throws InterruptedException {
+        try (ConsumerLag lag = new ConsumerLag(target.kafkaBootstrap())) {
+            lag.awaitCaughtUp(options.completionTimeout());
         }
     }
 

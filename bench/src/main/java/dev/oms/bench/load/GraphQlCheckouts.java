@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -41,11 +40,7 @@ public final class GraphQlCheckouts implements Checkouts {
     private final URI endpoint;
     private final Function<String, String> customerToken;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final ExecutorService callbacks = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "bench-http");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService callbacks = DaemonThreads.pool("bench-http", 2);
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))

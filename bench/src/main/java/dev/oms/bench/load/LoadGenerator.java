@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,11 +30,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final OrderPlanner planner;
     private final BenchOptions options;
     private final Clock clock;
-    private final ExecutorService users = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "bench-users");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService users = DaemonThreads.pool("bench-users", 2);
 
     public LoadGenerator(Checkouts checkouts, SagaWatcher watcher, OrderPlanner planner, BenchOptions options, Clock clock) {
         this.checkouts = checkouts;

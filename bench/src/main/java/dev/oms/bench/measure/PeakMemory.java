@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-/** Samples the Postgres server's memory every second while it runs and keeps the highest (KiB). */
+/** Samples the Postgres server's memory every two seconds while it runs and keeps the highest (KiB). */
 public final class PeakMemory implements AutoCloseable {
     private final Optional<PostgresProcesses> postgres;
     private final AtomicLong peakKib = new AtomicLong(-1);
@@ -23,7 +23,7 @@ public final class PeakMemory implements AutoCloseable {
     private void loop() {
         while (running) {
             sample();
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
         }
     }
 

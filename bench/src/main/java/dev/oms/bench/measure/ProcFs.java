@@ -35,8 +35,17 @@ final class ProcFs {
         }
     }
 
-    /** The processes whose parent is {@code parent}. */
+    /** The processes whose parent is {@code parent}: from its children file, else by reading every process's stat. */
     static List<Long> children(long parent) {
+        try {
+            String listed = Files.readString(PROC.resolve(parent + "/task/" + parent + "/children")).trim();
+            return listed.isEmpty() ? List.of() : Stream.of(listed.split(" ")).map(Long::parseLong).toList();
+        } catch (IOException | RuntimeException e) {
+            return childrenByScan(parent);
+        }
+    }
+
+    private static List<Long> childrenByScan(long parent) {
         List<Long> children = new ArrayList<>();
         try (Stream<Path> entries = Files.list(PROC)) {
             entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
