@@ -6,6 +6,7 @@ import dev.oms.app.invariants.InvariantChecker;
 import dev.oms.app.invariants.Violation;
 import dev.oms.app.platform.Durations;
 import dev.oms.app.platform.PlatformSettings;
+import dev.oms.app.platform.StartupException;
 import dev.oms.bench.Bench;
 import dev.oms.bench.BenchOptions;
 import dev.oms.bench.BenchReport;
@@ -92,8 +93,9 @@ final class BenchCommand implements Callable<Integer> {
             + "OMS_DB_URL, else the embedded default of `oms up`; user and password from OMS_DB_USER, OMS_DB_PASSWORD).")
     String dbUrl;
 
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", description = "--target --direct: the platform's "
-            + "Kafka (default: OMS_KAFKA_BOOTSTRAP, else the embedded default of `oms up`).")
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", description = "--target: the platform's Kafka, "
+            + "which --direct publishes to and whose consumers' lag the bench waits out (default: OMS_KAFKA_BOOTSTRAP, "
+            + "else the embedded default of `oms up`).")
     String kafkaBootstrap;
 
     @Option(names = "--data-dir", description = "--embedded: use this (new) dir and keep it, instead of a temp dir.")
@@ -124,10 +126,11 @@ final class BenchCommand implements Callable<Integer> {
             report = report.withInvariants(invariants(platform.database(), where.embedded));
             out.print(ReportTable.render(report));
             out.flush();
-            if (json != null) {
-                writeJson(report);
-            }
-            return report.invariants().ok() && report.sagas().unfinished() == 0 ? 0 : 1;
+            boolean written = json == null || writeJson(report);
+            return written && report.invariants().ok() && report.sagas().unfinished() == 0 ? 0 : 1;
+        } catch (StartupException e) {
+            System.err.println("oms bench: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -152,11 +155,13 @@ final class BenchCommand implements Callable<Integer> {
         return new BenchReport.Invariants(true, violations.isEmpty(), violations.stream().map(Violation::toString).toList());
     }
 
-    private void writeJson(BenchReport report) {
+    private boolean writeJson(BenchReport report) {
         try {
             ReportJson.write(report, json);
+            return true;
         } catch (IOException e) {
             System.err.println("oms bench: cannot write " + json + ": " + e.getMessage());
+            return false;
         }
     }
 }
