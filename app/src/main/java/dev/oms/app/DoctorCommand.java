@@ -42,9 +42,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DbConfig db = DbConfig.fromEnv().orElse(new DbConfig(
-                "jdbc:postgresql://127.0.0.1:" + PlatformSettings.DEFAULT_DB_PORT + "/postgres", "postgres", ""));
-        String kafka = System.getenv().getOrDefault("OMS_KAFKA_BOOTSTRAP", "127.0.0.1:" + PlatformSettings.DEFAULT_KAFKA_PORT);
+        DbConfig db = PlatformSettings.runningDb();
+        String kafka = PlatformSettings.runningKafka();
         boolean healthy = checkKafka(kafka);
         try (HikariDataSource dataSource = db.dataSource("doctor", null, 2)) {
             healthy &= checkSchemas(dataSource);

@@ -8,14 +8,15 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-final class TempDirs {
+/** Deletes scratch directories. */
+public final class TempDirs {
 
     private static final Logger log = LoggerFactory.getLogger(TempDirs.class);
 
     private TempDirs() {
     }
 
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 /** The catalog and stock a fresh platform starts with: SKU-0001..SKU-0020 in plenty, SKU-LIMITED with 5 units. */
 public final class DevCatalog {
     public static final String LIMITED_SKU = "SKU-LIMITED";
+    public static final int LIMITED_STOCK = 5;
     public static final int AMPLE_STOCK = 100_000;
 
     private DevCatalog() {}
@@ -28,7 +29,7 @@ public final class DevCatalog {
             stock.add(new StockSeed(sku(i), "WH-EAST", AMPLE_STOCK));
             stock.add(new StockSeed(sku(i), "WH-WEST", AMPLE_STOCK));
         }
-        stock.add(new StockSeed(LIMITED_SKU, "WH-EAST", 5));
+        stock.add(new StockSeed(LIMITED_SKU, "WH-EAST", LIMITED_STOCK));
         return stock;
     }
 

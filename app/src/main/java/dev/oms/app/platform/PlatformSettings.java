@@ -24,6 +24,18 @@ public record PlatformSettings(
     public static final int DEFAULT_DB_PORT = 54329;
     public static final int DEFAULT_KAFKA_PORT = 19092;
 
+    /** Where the commands that talk to a running platform find its database: OMS_DB_URL, else embedded `oms up`'s. */
+    public static DbConfig runningDb() {
+        return DbConfig.fromEnv().orElse(new DbConfig(
+                "jdbc:postgresql://127.0.0.1:" + DEFAULT_DB_PORT + "/postgres", "postgres", ""));
+    }
+
+    /** Where they find its broker: OMS_KAFKA_BOOTSTRAP, else embedded `oms up`'s. */
+    public static String runningKafka() {
+        String kafka = System.getenv("OMS_KAFKA_BOOTSTRAP");
+        return kafka == null || kafka.isBlank() ? "127.0.0.1:" + DEFAULT_KAFKA_PORT : kafka.trim();
+    }
+
     /** The settings of {@code oms up}: embedded parts unless OMS_DB_URL / OMS_KAFKA_BOOTSTRAP say otherwise. */
     public static PlatformSettings fromEnvironment(Path dataDir, int httpPort) {
         String kafka = System.getenv("OMS_KAFKA_BOOTSTRAP");
