@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -41,12 +42,17 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
-    /** Summed over every consumer group; -1 when the broker cannot tell. */
+    /**
+     * Summed over every consumer group with members (a group nobody consumes for any more lags for ever); -1 when the
+     * broker cannot tell.
+     */
     public long total() {
         try {
             long lag = 0;
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
-                lag += lag(group.groupId());
+                if (group.groupState().map(state -> state != GroupState.EMPTY && state != GroupState.DEAD).orElse(true)) {
+                    lag += lag(group.groupId());
+                }
             }
             return lag;
         } catch (Exception e) {
