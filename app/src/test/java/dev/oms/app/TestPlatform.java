@@ -4,6 +4,7 @@ import dev.oms.app.platform.Platform;
 import dev.oms.app.platform.PlatformSettings;
 import dev.oms.infra.DbConfig;
 import dev.oms.infra.SharedTestInfra;
+import dev.oms.infra.ShutdownOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +25,16 @@ final class TestPlatform {
             PlatformSettings settings = new PlatformSettings(Path.of("target/unused"), 0, 0, 0, Optional.of(db),
                     Optional.of(SharedTestInfra.kafkaBootstrap()), 4, Duration.ofMillis(200), true);
             platform = Platform.start(settings, line -> { });
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+            Platform started = platform;
+            // the shared broker's hook waits for this one: consumers closing after the broker would hang the JVM's exit
+            ShutdownOrder.infrastructureUsersStopInTheirOwnHook();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } finally {
+                    ShutdownOrder.infrastructureUsersStopped();
+                }
+            }));
         }
         return platform;
     }
