@@ -61,11 +61,11 @@ final class DoctorCommand implements Callable<Integer> {
             int brokers = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
             System.out.println("ok   kafka " + bootstrap + " (" + brokers + " broker(s))");
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            System.out.println("FAIL kafka " + bootstrap + ": no broker answered within 5 s");
-            return false;
         } catch (Exception e) {
-            System.out.println("FAIL kafka " + bootstrap + ": " + (e.getCause() != null ? e.getCause() : e));
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            boolean timedOut = cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof org.apache.kafka.common.errors.TimeoutException;
+            System.out.println("FAIL kafka " + bootstrap + ": " + (timedOut ? "no broker answered within 5 s" : cause));
             return false;
         }
     }
