@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
 
 /** {@code oms doctor}: can the platform reach its database and broker, are schemas current, do invariants hold. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Checks PostgreSQL, Kafka and every service's schema version; with --invariants also checks",
-                "the platform's invariants across all services (nothing lost, charged twice or oversold).",
+        description = {"Checks PostgreSQL, Kafka, schema versions and (--invariants) the cross-service invariants.",
+                "The invariants: nothing lost, charged twice or oversold, across all services.",
                 "Uses OMS_DB_URL / OMS_KAFKA_BOOTSTRAP, else the embedded defaults of a running `oms up`.",
+                "With --invariants it also lists (WARN) the sagas that wait for an operator and what their orders still hold.",
                 "Exit code 0: healthy; 1: a check failed."})
 final class DoctorCommand implements Callable<Integer> {
     private static final List<String> SCHEMAS =
@@ -68,7 +69,10 @@ final class DoctorCommand implements Callable<Integer> {
             System.out.println("ok   kafka " + bootstrap + " (" + brokers + " broker(s))");
             return true;
         } catch (Exception e) {
-            System.out.println("FAIL kafka " + bootstrap + ": " + e.getMessage());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            boolean timedOut = cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof org.apache.kafka.common.errors.TimeoutException;
+            System.out.println("FAIL kafka " + bootstrap + ": " + (timedOut ? "no broker answered within 5 s" : cause));
             return false;
         }
     }
@@ -126,6 +130,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (violations.isEmpty()) {
             System.out.println("ok   invariants hold");
         }
+        checker.openAlerts().forEach(alert -> System.out.println("WARN saga " + alert.detail()));
         return violations.isEmpty();
     }
 }

@@ -14,8 +14,8 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code oms service NAME}: one service alone, against an external PostgreSQL and Kafka. */
 @Command(name = "service", mixinStandardHelpOptions = true,
-        description = {"Runs one service alone against an external database and Kafka cluster, for scale-out:",
-                "run more copies and Kafka's consumer groups share the partitions. Needs OMS_DB_URL",
+        description = {"Runs one service alone against an external database and Kafka cluster, for scale-out.",
+                "Run more copies and Kafka's consumer groups share the partitions. Needs OMS_DB_URL",
                 "(and OMS_DB_USER / OMS_DB_PASSWORD) and OMS_KAFKA_BOOTSTRAP."})
 final class ServiceCommand implements Callable<Integer> {
 

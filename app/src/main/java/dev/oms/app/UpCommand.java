@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code oms up}: the whole platform in this JVM until SIGTERM or Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Starts the whole platform in one JVM: embedded PostgreSQL and Kafka (unless OMS_DB_URL /",
-                "OMS_KAFKA_BOOTSTRAP point elsewhere), every service, the GraphQL BFF. Data survives restarts."})
+        description = {"Starts the whole platform in one JVM; data survives restarts.",
+                "Embedded PostgreSQL and Kafka (unless OMS_DB_URL / OMS_KAFKA_BOOTSTRAP point elsewhere),",
+                "every service and the GraphQL BFF."})
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = ".oms-data", description = "Where embedded data lives (default: ${DEFAULT-VALUE}).")
     Path dataDir;

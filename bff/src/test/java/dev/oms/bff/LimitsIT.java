@@ -108,6 +108,19 @@ class LimitsIT {
         assertServesOn();
     }
 
+    @Test
+    void answersABodyThatIsNoGraphQlRequestWithATypedError() throws Exception {
+        for (String body : List.of("{\"query\":", "not json at all", "{}")) {
+            HttpResponse<String> response = Testers.post(port, null, body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).as(body).isEqualTo("{\"errors\":[{\"message\":\"The body is not a GraphQL "
+                    + "request: send JSON with a query string\",\"extensions\":{\"classification\":\"BAD_REQUEST\","
+                    + "\"code\":\"INVALID_REQUEST\"}}]}");
+        }
+        assertServesOn();
+    }
+
     private static void assertTooLarge(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

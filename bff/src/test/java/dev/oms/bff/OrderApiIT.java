@@ -82,7 +82,8 @@ class OrderApiIT {
                     assertThat(error.getExtensions()).containsEntry("classification", "INTERNAL_ERROR");
                     assertThat(error.getMessage()).startsWith("Internal error")
                             .doesNotContain("SELECT", "order_view", FakeOrderQueries.SECRET, "Exception");
-                    assertThat(error.getExtensions()).containsOnlyKeys("classification");
+                    assertThat(error.getExtensions()).containsOnlyKeys("classification", "code")
+                            .containsEntry("code", "INTERNAL_ERROR");
                     assertThat(error.getPath()).isEqualTo("order");
                 }))
                 .path("order").valueIsNull();

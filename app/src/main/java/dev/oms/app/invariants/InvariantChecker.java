@@ -30,7 +30,8 @@ public final class InvariantChecker {
                         UNION ALL SELECT 'inventory', count(*), min(occurred_at) FROM inventory.outbox
                         UNION ALL SELECT 'payment', count(*), min(occurred_at) FROM payment.outbox
                         UNION ALL SELECT 'fulfillment', count(*), min(occurred_at) FROM fulfillment.outbox
-                        UNION ALL SELECT 'notification', count(*), min(occurred_at) FROM notification.outbox) o
+                        UNION ALL SELECT 'notification', count(*), min(occurred_at) FROM notification.outbox
+                        UNION ALL SELECT 'projections', count(*), min(occurred_at) FROM projections.outbox) o
                     WHERE oldest < now() - interval '1 minute'"""));
 
     private static final List<Rule> ALWAYS = List.of(
@@ -94,6 +95,22 @@ public final class InvariantChecker {
                     UNION ALL SELECT 'notification: ' || type FROM notification.dead_letter
                     UNION ALL SELECT 'projections: ' || type FROM projections.dead_letter"""));
 
+    /**
+     * Not a broken promise but open work: a saga with an alert (a retry budget spent, a compensation unanswered)
+     * waits for an operator, and may still hold its order's stock or money.
+     */
+    private static final Rule OPEN_ALERTS = new Rule("needs an operator", """
+            SELECT s.saga_type || ' ' || s.saga_id || ' is ' || s.status || ' (order ' || s.correlation_id || '): '
+                   || coalesce(s.alert, 'no alert') || '; still held: ' || coalesce((
+                       SELECT string_agg(held, ', ') FROM (
+                           SELECT 'stock (reservation HELD)' AS held FROM inventory.reservation r
+                           WHERE r.order_id = s.correlation_id AND r.status = 'HELD'
+                           UNION ALL SELECT 'payment AUTHORIZED' FROM payment.payment p
+                           WHERE p.order_id = s.correlation_id AND p.status = 'AUTHORIZED') h), 'nothing')
+            FROM "order".saga_instance s
+            WHERE s.status = 'COMPENSATION_FAILED' OR (s.alert IS NOT NULL AND s.status NOT IN ('COMPLETED', 'COMPENSATED'))
+            ORDER BY s.updated_at""");
+
     private final DataSource dataSource;
 
     public InvariantChecker(DataSource dataSource) {
@@ -110,6 +127,11 @@ public final class InvariantChecker {
         List<Violation> violations = new ArrayList<>(run(QUIESCENT));
         violations.addAll(run(ALWAYS));
         return violations;
+    }
+
+    /** The sagas waiting for an operator, each with what its order still holds; none is a broken invariant. */
+    public List<Violation> openAlerts() {
+        return run(List.of(OPEN_ALERTS));
     }
 
     /** True once every saga has ended (what to wait for before {@link #checkQuiescent()}). */

@@ -12,6 +12,10 @@ public final class ErrorCodes {
     public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
     public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
+    /** The body is not a GraphQL request: not JSON, or no query string in it. */
+    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    /** Our fault; the message carries an incident id that the log has with the cause. */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     /** The classification of errors for a request without a valid token (Spring's ErrorType says UNAUTHORIZED). */
     public static final ErrorClassification UNAUTHENTICATED_TYPE =

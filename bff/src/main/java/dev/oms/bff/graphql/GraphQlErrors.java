@@ -48,8 +48,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         }
         String incident = UUID.randomUUID().toString();
         log.error("incident {}: {} failed", incident, where, ex);
-        return builder.get().errorType(ErrorType.INTERNAL_ERROR).message("Internal error (incident " + incident + ")")
-                .build();
+        return error(builder, ErrorType.INTERNAL_ERROR, ErrorCodes.INTERNAL_ERROR,
+                "Internal error (incident " + incident + ")");
     }
 
     private static GraphQLError error(Supplier<GraphqlErrorBuilder<?>> builder, ErrorClassification type, String code,

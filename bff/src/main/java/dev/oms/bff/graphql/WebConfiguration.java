@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The servlet side of the GraphQL endpoint: its request size limit runs before anything else, security included. */
+/**
+ * The servlet side of the GraphQL endpoint: its request size limit runs before anything else, security included, and
+ * a body that is not a GraphQL request is answered as GraphQL answers.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -17,5 +20,10 @@ class WebConfiguration {
         registration.addUrlPatterns(graphQl.getHttp().getPath());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    UnreadableRequests unreadableRequests(GraphQlProperties graphQl) {
+        return new UnreadableRequests(graphQl.getHttp().getPath());
     }
 }
