@@ -35,16 +35,21 @@ public final class MessageConsumer implements AutoCloseable {
     /** Test mode: apply every record twice, to prove that redelivery changes nothing. */
     private static final boolean DUPLICATE_DELIVERY = Boolean.parseBoolean(System.getenv("OMS_DUPLICATE_DELIVERY"));
 
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
+    private static final int MAX_OUTAGE_BACKOFF_STEP = 6;
+
     private final Subscription subscription;
     private final Transactions transactions;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final String bootstrap;
+    /** The Kafka consumer of the current run of the loop: a failed run closes it and the next run makes a new one. */
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
 
     public MessageConsumer(Subscription subscription, Transactions transactions, String bootstrap) {
         this.subscription = subscription;
         this.transactions = transactions;
-        this.consumer = KafkaClients.consumer(bootstrap, subscription.name());
+        this.bootstrap = bootstrap;
     }
 
     public void start() {
@@ -54,25 +59,44 @@ public final class MessageConsumer implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Consumes until closed. Whatever makes a run fail (a commit refused after a rebalance, because a handler held
+     * the thread longer than max.poll.interval.ms; the database gone while parking) ends only that run: the next one
+     * starts from the committed offsets, and the inbox turns what the failed run applied without committing into
+     * no-ops. A consumer that silently stopped would leave its sagas to time out.
+     */
     private void loop() {
-        try {
-            consumer.subscribe(subscription.topics());
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                apply(records);
-                if (!records.isEmpty()) {
-                    CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
-                    consumer.commitSync();
+        while (running) {
+            KafkaConsumer<String, byte[]> run = KafkaClients.consumer(bootstrap, subscription.name());
+            consumer = run;
+            try {
+                if (running) {
+                    consume(run);
                 }
+            } catch (WakeupException e) {
+                // close() asked us to stop
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.error("{} consumer failed, starting it again from its committed offsets: {}",
+                            subscription.name(), e.toString(), e);
+                    MessagingMetrics.consumerRestarted(subscription.name());
+                    pause(RESTART_PAUSE);
+                }
+            } finally {
+                run.close(Duration.ofSeconds(5));
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
+        }
+    }
+
+    private void consume(KafkaConsumer<String, byte[]> run) {
+        run.subscribe(subscription.topics());
+        while (running) {
+            ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
+            apply(records);
+            if (!records.isEmpty()) {
+                CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
+                run.commitSync();
             }
-        } catch (RuntimeException e) {
-            log.error("{} consumer stopped: {}", subscription.name(), e.toString(), e);
-        } finally {
-            consumer.close();
         }
     }
 
@@ -160,10 +184,18 @@ public final class MessageConsumer implements AutoCloseable {
                         Duration.ofNanos(System.nanoTime() - start));
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !running) {
-                    if (running) {
-                        park(record, message.envelope(), e);
-                    }
+                if (!running) {
+                    return;
+                }
+                if (DatabaseOutage.causes(e)) {
+                    // not the message's fault: parking it would dead-letter good messages for as long as the outage lasts
+                    log.warn("{} cannot reach its database, holding {} until it is back: {}", subscription.name(),
+                            message.type(), e.toString());
+                    backOff(Math.min(attempt, MAX_OUTAGE_BACKOFF_STEP));
+                    continue;
+                }
+                if (attempt >= ATTEMPTS) {
+                    park(record, message.envelope(), e);
                     return;
                 }
                 log.warn("{} failed on {} (attempt {}), retrying: {}", subscription.name(), message.type(), attempt, e.toString());
@@ -232,6 +264,14 @@ public final class MessageConsumer implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void backOff(int attempt) {
         try {
             Thread.sleep(50L << attempt);
@@ -243,7 +283,10 @@ public final class MessageConsumer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, byte[]> run = consumer;
+        if (run != null) {
+            run.wakeup();
+        }
         if (thread != null) {
             try {
                 thread.join(10_000);

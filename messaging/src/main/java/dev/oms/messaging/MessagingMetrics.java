@@ -27,6 +27,11 @@ final class MessagingMetrics {
                 .tags("consumer", consumer, "reason", reason).register(REGISTRY).increment();
     }
 
+    static void consumerRestarted(String consumer) {
+        Counter.builder("oms.consumer.restarts").description("Consumers that failed and were started again from their committed offsets")
+                .tags("consumer", consumer).register(REGISTRY).increment();
+    }
+
     static void relayed(String service, Duration lag) {
         Timer.builder("oms.outbox.lag").description("Time from a message's commit to the broker's acknowledgement")
                 .tags("service", service).publishPercentileHistogram()

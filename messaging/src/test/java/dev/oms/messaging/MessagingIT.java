@@ -176,6 +176,42 @@ class MessagingIT {
                 + "' AND type = '" + PRODUCT_LISTED + "'")).isEqualTo(1);
     }
 
+    @Test
+    void aConsumerWhoseRunFailsStartsAgainFromItsCommittedOffsets() throws Exception {
+        subscribe((message, tx) -> {
+            String sku = message.payloadAs(ProductListed.class).getSku();
+            if (sku.equals("POISON")) {
+                throw new IllegalArgumentException("cannot apply " + sku);
+            }
+            tx.afterCommit(() -> applied.add(sku));
+        });
+        execute("ALTER TABLE dead_letter RENAME TO dead_letter_away"); // parking the poison message fails the run
+        runtime.start();
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka, "restart-test")) {
+            producer.send(record(envelope(PRODUCT_LISTED), listed("POISON").toByteArray())).get();
+            producer.send(record(envelope(PRODUCT_LISTED), listed("AFTER").toByteArray())).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> restarts("svc-" + topic) >= 1);
+        execute("ALTER TABLE dead_letter_away RENAME TO dead_letter");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains("AFTER"));
+        assertThat(applied).containsExactly("AFTER");
+        assertThat(count("SELECT count(*) FROM dead_letter WHERE consumer = 'svc-" + topic + "'")).isEqualTo(1);
+    }
+
+    private static double restarts(String consumer) {
+        return Metrics.globalRegistry.find("oms.consumer.restarts").tag("consumer", consumer).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private static void execute(String sql) {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The dead-letter topic's announcements for one consumer, waiting until {@code expected} arrived. */
     private static List<MessageDeadLettered> deadLettersOf(String consumer, int expected) {
         List<MessageDeadLettered> found = new java.util.ArrayList<>();
