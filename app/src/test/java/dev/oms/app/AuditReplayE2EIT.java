@@ -63,7 +63,7 @@ class AuditReplayE2EIT {
             ReplayableProjection orderView = ReplayableProjection.named("order_view");
             Map<String, String> before = checksums(db, orderView);
             ProjectionReplay.Report report = new ProjectionReplay(db)
-                    .rebuild(orderView, new ProjectionReplay.Options(null, 4), (done, total) -> { });
+                    .rebuild(orderView, new ProjectionReplay.Options(null, 4, true), (done, total) -> { });
             System.out.printf("rebuilt order_view after %d orders: %d events (+%d at the swap) in %d ms, %.0f events/s%n",
                     ORDERS, report.events(), report.tailEvents(), report.elapsed().toMillis(), report.eventsPerSecond());
             assertThat(report.events()).isPositive();

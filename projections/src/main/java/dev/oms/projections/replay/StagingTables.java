@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Fresh copies of a projection's tables in a schema of their own, with the live tables' columns, constraints and
- * index names, so that once moved into the live schema nothing tells them from the tables they replace. Indexes that
- * back no constraint are built after the load, which is faster than keeping them up to date row by row.
+ * index names, so that once moved into the live schema nothing tells them from the tables they replace. Indexes are
+ * built after the load, which is faster than keeping them up to date row by row; those behind a primary key or
+ * unique constraint only when the load needs none (a load that upserts needs them from the start).
  */
 final class StagingTables {
     private final String live;
@@ -29,8 +30,11 @@ final class StagingTables {
         return staging;
     }
 
-    /** Creates the empty tables, or with {@code copyLive} copies of the live rows to replay over. */
-    void create(Connection c, boolean copyLive) throws SQLException {
+    /**
+     * Creates the empty tables, or with {@code copyLive} copies of the live rows to replay over; with
+     * {@code constraintsNow} their primary keys and unique constraints too, else after the load.
+     */
+    void create(Connection c, boolean copyLive, boolean constraintsNow) throws SQLException {
         execute(c, "DROP SCHEMA IF EXISTS " + staging + " CASCADE");
         execute(c, "CREATE SCHEMA " + staging);
         for (String table : tables) {
@@ -39,12 +43,15 @@ final class StagingTables {
             for (LiveIndex index : indexes(c, table)) {
                 String definition = index.definition().replace(" ON " + live + "." + table + " ",
                         " ON " + staging + "." + table + " ");
-                if (index.constraint() == null) {
-                    deferredIndexes.add(definition);
+                List<String> statements = index.constraint() == null ? List.of(definition) : List.of(definition,
+                        "ALTER TABLE %s.%s ADD CONSTRAINT %s %s USING INDEX %s".formatted(staging, table, index.name(),
+                                index.constraint(), index.name()));
+                if (index.constraint() != null && constraintsNow) {
+                    for (String statement : statements) {
+                        execute(c, statement);
+                    }
                 } else {
-                    execute(c, definition);
-                    execute(c, "ALTER TABLE %s.%s ADD CONSTRAINT %s %s USING INDEX %s".formatted(staging, table,
-                            index.name(), index.constraint(), index.name()));
+                    deferredIndexes.addAll(statements);
                 }
             }
             if (copyLive) {
@@ -75,6 +82,17 @@ final class StagingTables {
             execute(c, "ALTER TABLE %s.%s SET SCHEMA %s".formatted(live, table, retired));
             execute(c, "ALTER TABLE %s.%s SET SCHEMA %s".formatted(staging, table, live));
         }
+    }
+
+    /** In the caller's transaction: the tables whose rows differ from the live table's, by {@link TableChecksum}. */
+    List<String> differingFromLive(Connection c) throws SQLException {
+        List<String> differing = new ArrayList<>();
+        for (String table : tables) {
+            if (!TableChecksum.of(c, live, table).equals(TableChecksum.of(c, staging, table))) {
+                differing.add(table);
+            }
+        }
+        return differing;
     }
 
     void drop(Connection c, String schema) throws SQLException {
