@@ -25,13 +25,17 @@ public final class OrderProjection {
 
     /** The same projectors in memory, for a rebuild into empty tables. */
     public static RowFold fold() {
+        return new OrderViewFold(foldRoutes());
+    }
+
+    static FoldRoutes foldRoutes() {
         FoldRoutes routes = new FoldRoutes();
         OrderProjector.foldTo(routes);
         SagaProjector.foldTo(routes);
         PaymentProjector.foldTo(routes);
         ShipmentProjector.foldTo(routes);
         NotificationProjector.foldTo(routes);
-        return new OrderViewFold(routes);
+        return routes;
     }
 
     /** Records every order event for the timeline; runs beside the routed projectors. */
