@@ -19,7 +19,7 @@ public final class TableChecksum {
     public static String of(Connection c, String schema, String table) throws SQLException {
         String columns = String.join(", ", columns(c, schema, table));
         String sql = "SELECT count(*) || ':' || COALESCE(sum(hashtextextended(r::text, 0)), 0) "
-                + "FROM (SELECT " + columns + " FROM " + schema + "." + table + ") r";
+                + "FROM (SELECT " + columns + " FROM " + quoted(schema) + "." + quoted(table) + ") r";
         try (PreparedStatement select = c.prepareStatement(sql); ResultSet row = select.executeQuery()) {
             row.next();
             return row.getString(1);
@@ -35,7 +35,7 @@ public final class TableChecksum {
             try (ResultSet rows = select.executeQuery()) {
                 List<String> names = new ArrayList<>();
                 while (rows.next()) {
-                    names.add('"' + rows.getString(1) + '"');
+                    names.add(quoted(rows.getString(1)));
                 }
                 if (names.isEmpty()) {
                     throw new SQLException("no table " + schema + "." + table);
@@ -43,5 +43,9 @@ public final class TableChecksum {
                 return names;
             }
         }
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }
