@@ -26,9 +26,9 @@ public final class ServiceLauncher {
 
     private ServiceLauncher() {}
 
-    /** The services {@code oms service} can run alone. */
+    /** The services {@code oms service} can run alone; AUDIT is the audit log's consumer. */
     public enum Name {
-        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS;
+        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS, AUDIT;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -68,7 +68,18 @@ public final class ServiceLauncher {
                     NotificationService::register).stop();
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
                     ProjectionsService::register).stop();
+            case AUDIT -> audit(db, kafka, clock, progress);
         };
+    }
+
+    /** The audit log's consumer; copies share the topics' partitions in its consumer group, like any service's. */
+    private static AutoCloseable audit(DbConfig db, String kafka, Clock clock, Consumer<String> progress) {
+        progress.accept("starting service audit");
+        try {
+            return AuditLauncher.start(db, kafka, clock);
+        } catch (RuntimeException e) {
+            throw new StartupException("service audit", e);
+        }
     }
 
     /** Reservations expire after OMS_RESERVATION_TTL (default 15 minutes) if their saga never commits them. */
