@@ -35,37 +35,45 @@ final class StagingTables {
      * {@code constraintsNow} their primary keys and unique constraints too, else after the load.
      */
     void create(Connection c, boolean copyLive, boolean constraintsNow) throws SQLException {
-        execute(c, "DROP SCHEMA IF EXISTS " + staging + " CASCADE");
-        execute(c, "CREATE SCHEMA " + staging);
-        for (String table : tables) {
-            execute(c, ("CREATE TABLE %s.%s (LIKE %s.%s INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED "
-                    + "INCLUDING CONSTRAINTS INCLUDING STORAGE)").formatted(staging, table, live, table));
-            for (LiveIndex index : indexes(c, table)) {
-                String definition = index.definition().replace(" ON " + live + "." + table + " ",
-                        " ON " + staging + "." + table + " ");
-                List<String> statements = index.constraint() == null ? List.of(definition) : List.of(definition,
-                        "ALTER TABLE %s.%s ADD CONSTRAINT %s %s USING INDEX %s".formatted(staging, table, index.name(),
-                                index.constraint(), index.name()));
-                if (index.constraint() != null && constraintsNow) {
-                    for (String statement : statements) {
-                        execute(c, statement);
-                    }
-                } else {
-                    deferredIndexes.addAll(statements);
+        inOneTransaction(c, () -> {
+            execute(c, "DROP SCHEMA IF EXISTS " + staging + " CASCADE");
+            execute(c, "CREATE SCHEMA " + staging);
+            for (String table : tables) {
+                createTable(c, table, constraintsNow);
+                if (copyLive) {
+                    execute(c, "INSERT INTO %s.%s OVERRIDING SYSTEM VALUE SELECT * FROM %s.%s"
+                            .formatted(staging, table, live, table));
+                    restartIdentities(c, table);
                 }
             }
-            if (copyLive) {
-                execute(c, "INSERT INTO %s.%s OVERRIDING SYSTEM VALUE SELECT * FROM %s.%s"
-                        .formatted(staging, table, live, table));
-                restartIdentities(c, table);
+        });
+    }
+
+    private void createTable(Connection c, String table, boolean constraintsNow) throws SQLException {
+        execute(c, ("CREATE TABLE %s.%s (LIKE %s.%s INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED "
+                + "INCLUDING CONSTRAINTS INCLUDING STORAGE)").formatted(staging, table, live, table));
+        for (LiveIndex index : indexes(c, table)) {
+            String definition = index.definition().replace(" ON " + live + "." + table + " ",
+                    " ON " + staging + "." + table + " ");
+            List<String> statements = index.constraint() == null ? List.of(definition) : List.of(definition,
+                    "ALTER TABLE %s.%s ADD CONSTRAINT %s %s USING INDEX %s".formatted(staging, table, index.name(),
+                            index.constraint(), index.name()));
+            if (index.constraint() != null && constraintsNow) {
+                for (String statement : statements) {
+                    execute(c, statement);
+                }
+            } else {
+                deferredIndexes.addAll(statements);
             }
         }
     }
 
     void buildDeferredIndexes(Connection c) throws SQLException {
-        for (String definition : deferredIndexes) {
-            execute(c, definition);
-        }
+        inOneTransaction(c, () -> {
+            for (String definition : deferredIndexes) {
+                execute(c, definition);
+            }
+        });
         deferredIndexes.clear();
     }
 
@@ -143,6 +151,29 @@ final class StagingTables {
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlBlock {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Staging tables are scratch until the swap: their DDL commits once, without waiting for its WAL to reach disk
+     * (the swap's own commit flushes it, as WAL is flushed in order).
+     */
+    private static void inOneTransaction(Connection c, SqlBlock block) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            execute(c, "SET LOCAL synchronous_commit TO off");
+            block.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 }
