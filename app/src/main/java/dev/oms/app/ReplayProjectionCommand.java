@@ -15,11 +15,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code oms replay projection <name>}: rebuilds one projection from the audit log and swaps it in. */
 @Command(name = "projection", mixinStandardHelpOptions = true,
-        description = {"Rebuilds a projection from the audit log into fresh tables and swaps them in atomically.",
-                "Live traffic keeps flowing meanwhile. Prints progress, then one line with the events/s achieved",
-                "and whether the rebuilt tables' checksums equal the live ones' at the swap (when they differ, the",
-                "replaced tables are kept in schema projections_retired_<name>).",
-                "Exit code 0: swapped in; 1: failed (the live tables are left as they were); 2: bad usage."})
+        description = {"Rebuilds a projection from the audit log into fresh tables and swaps them",
+                "in atomically while live traffic keeps flowing. Prints progress, then one",
+                "line: the events/s achieved and whether the rebuilt tables' checksums equal",
+                "the live ones' at the swap (if not, the replaced tables are kept in schema",
+                "projections_retired_<name>).",
+                "Exit code 0: swapped in; 1: failed (the live tables are left as they were);",
+                "2: bad usage."})
 final class ReplayProjectionCommand implements Callable<Integer> {
     private static final int BAR = 40;
 

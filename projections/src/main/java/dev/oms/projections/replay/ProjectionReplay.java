@@ -92,7 +92,8 @@ public final class ProjectionReplay {
         }
         long behind = LiveConsumer.awaitApplied(c, query, mark.lastSeq(), LIVE_CATCH_UP);
         return behind == 0 ? null : new Comparison.NotCompared(
-                "the live consumer had not applied " + behind + " of the messages read after " + LIVE_CATCH_UP);
+                "the live consumer had not applied " + behind + " of the messages read within "
+                        + LIVE_CATCH_UP.toSeconds() + " s");
     }
 
     static IncomingMessage messageOf(AuditRecord record) {
