@@ -49,4 +49,10 @@ for _ in $(seq 1 120); do
     OMS_KAFKA_BOOTSTRAP="127.0.0.1:$((port + 2))" $oms doctor --invariants --quiescent >/dev/null 2>&1 && break
   sleep 2
 done
+echo "waiting until every consumer has caught up (oms_consumer_lag_records, refreshed every 10 s)" >&2
+for _ in $(seq 1 60); do
+  lag=$(curl -sf "http://127.0.0.1:$port/actuator/prometheus" | awk '/^oms_consumer_lag_records/ {s += $2} END {print s + 0}')
+  [ "$lag" = 0 ] && break
+  sleep 5
+done
 $oms replay projection order_view --data-dir "$data" 2>/dev/null | tail -1

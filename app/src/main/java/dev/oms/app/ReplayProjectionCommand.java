@@ -65,8 +65,10 @@ final class ReplayProjectionCommand implements Callable<Integer> {
             return 1;
         }
         System.err.println();
-        System.out.printf(Locale.ROOT, "rebuilt %s: %d events (+%d at the swap) in %.2f s, %.0f events/s; %s%n",
+        System.out.printf(Locale.ROOT, "rebuilt %s: %d events (+%d at the swap) in %.2f s%s, %.0f events/s; %s%n",
                 report.projection(), report.events(), report.tailEvents(), report.elapsed().toNanos() / 1e9,
+                report.waited().isZero() ? "" : String.format(Locale.ROOT,
+                        " (%.1f s of it waiting for consumers to catch up)", report.waited().toNanos() / 1e9),
                 report.eventsPerSecond(), checksum(report.comparison()));
         return 0;
     }

@@ -17,13 +17,18 @@ import java.util.UUID;
 
 /**
  * What the live projections consumer has applied, as its inbox tells, set against the audit log. The audit log and
- * the live consumer each read the bus on their own, so either may be a little ahead of the other.
+ * the live consumer each read the bus on their own, so either may be a little ahead of the other; the time spent
+ * waiting for one to catch up is counted apart from the rebuild's own work.
  */
 final class LiveConsumer {
     private static final String INBOX = ProjectionsService.NAME + ".inbox";
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private LiveConsumer() {}
+    private long waitedNanos;
+
+    Duration waited() {
+        return Duration.ofNanos(waitedNanos);
+    }
 
     /**
      * Waits until the audit log holds every message the live consumer applied (since {@code since}, or ever when
@@ -31,7 +36,7 @@ final class LiveConsumer {
      *
      * @throws SQLException when the audit log still lacks some after {@code patience}
      */
-    static void awaitAuditHoldsApplied(Connection c, Instant since, Duration patience) throws SQLException {
+    void awaitAuditHoldsApplied(Connection c, Instant since, Duration patience) throws SQLException {
         long missing = awaitZero(patience, () -> count(c, """
                 SELECT count(*) FROM %s i
                  WHERE i.consumer = ? AND i.processed_at >= COALESCE(?::timestamptz, '-infinity')
@@ -46,7 +51,7 @@ final class LiveConsumer {
      * Waits until the live consumer has applied every message of {@code query} numbered up to {@code lastSeq};
      * returns how many it still had not after {@code patience} (0: caught up).
      */
-    static long awaitApplied(Connection c, AuditQuery query, long lastSeq, Duration patience) throws SQLException {
+    long awaitApplied(Connection c, AuditQuery query, long lastSeq, Duration patience) throws SQLException {
         return awaitZero(patience, () -> count(c, """
                 SELECT count(*) FROM %s m
                  WHERE m.type = ANY(?) AND m.topic = ? AND m.occurred_at >= COALESCE(?::timestamptz, '-infinity')
@@ -80,11 +85,12 @@ final class LiveConsumer {
         long get() throws SQLException;
     }
 
-    private static long awaitZero(Duration patience, Count count) throws SQLException {
+    private long awaitZero(Duration patience, Count count) throws SQLException {
         long deadline = System.nanoTime() + patience.toNanos();
         long left;
         while ((left = count.get()) > 0 && System.nanoTime() < deadline) {
             try {
+                waitedNanos += POLL.toNanos();
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

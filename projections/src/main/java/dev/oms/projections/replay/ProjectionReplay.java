@@ -40,10 +40,15 @@ public final class ProjectionReplay {
         void update(long applied, long total);
     }
 
-    /** What a rebuild did: events in the bulk pass, events applied at the swap, how long it took, the comparison. */
-    public record Report(String projection, long events, long tailEvents, Duration elapsed, Comparison comparison) {
+    /**
+     * What a rebuild did: events in the bulk pass, events applied at the swap, how long it took, of which how long it
+     * waited for the live consumer or the audit log to catch up, and the comparison.
+     */
+    public record Report(String projection, long events, long tailEvents, Duration elapsed, Duration waited,
+                         Comparison comparison) {
+        /** Over the rebuild's own time: waiting for other consumers is not its work. */
         public double eventsPerSecond() {
-            return (events + tailEvents) / Math.max(elapsed.toNanos() / 1e9, 1e-9);
+            return (events + tailEvents) / Math.max(elapsed.minus(waited).toNanos() / 1e9, 1e-9);
         }
     }
 
@@ -78,19 +83,21 @@ public final class ProjectionReplay {
             }
             progress.update(mark.events(), Math.max(total, mark.events()));
             staging.buildDeferredIndexes(c);
-            Swap.Done done = new Swap(c, staging, projection).run(query, mark, comparable(c, options, query, mark));
+            LiveConsumer consumer = new LiveConsumer();
+            Comparison.NotCompared notCompared = comparable(c, consumer, options, query, mark);
+            Swap.Done done = new Swap(c, staging, projection, consumer).run(query, mark, notCompared);
             return new Report(projection.name(), mark.events(), done.tail(),
-                    Duration.ofNanos(System.nanoTime() - start), done.comparison());
+                    Duration.ofNanos(System.nanoTime() - start), consumer.waited(), done.comparison());
         }
     }
 
     /** Null when the swap may compare checksums, else why not. */
-    private static Comparison.NotCompared comparable(Connection c, Options options, AuditQuery query, ReadMark mark)
-            throws SQLException {
+    private static Comparison.NotCompared comparable(Connection c, LiveConsumer live, Options options,
+                                                     AuditQuery query, ReadMark mark) throws SQLException {
         if (!options.verify()) {
             return new Comparison.NotCompared("verification off");
         }
-        long behind = LiveConsumer.awaitApplied(c, query, mark.lastSeq(), LIVE_CATCH_UP);
+        long behind = live.awaitApplied(c, query, mark.lastSeq(), LIVE_CATCH_UP);
         return behind == 0 ? null : new Comparison.NotCompared(
                 "the live consumer had not applied " + behind + " of the messages read within "
                         + LIVE_CATCH_UP.toSeconds() + " s");

@@ -34,12 +34,14 @@ final class Swap {
     private final Connection c;
     private final StagingTables staging;
     private final ReplayableProjection projection;
+    private final LiveConsumer live;
     private final String retired;
 
-    Swap(Connection c, StagingTables staging, ReplayableProjection projection) {
+    Swap(Connection c, StagingTables staging, ReplayableProjection projection, LiveConsumer live) {
         this.c = c;
         this.staging = staging;
         this.projection = projection;
+        this.live = live;
         this.retired = ProjectionsService.NAME + "_retired_" + projection.name();
     }
 
@@ -48,12 +50,12 @@ final class Swap {
         staging.drop(c, retired);
         for (int attempt = 1; ; attempt++) {
             Instant checked = ProjectionReplay.databaseNow(c);
-            LiveConsumer.awaitAuditHoldsApplied(c, null, AUDIT_CATCH_UP);
+            live.awaitAuditHoldsApplied(c, null, AUDIT_CATCH_UP);
             c.setAutoCommit(false);
             try {
                 ProjectionReplay.execute(c, "SET LOCAL lock_timeout = '5s'");
                 staging.lockLive(c);
-                LiveConsumer.awaitAuditHoldsApplied(c, checked.minus(IN_FLIGHT), AUDIT_CATCH_UP);
+                live.awaitAuditHoldsApplied(c, checked.minus(IN_FLIGHT), AUDIT_CATCH_UP);
                 List<IncomingMessage> tail = appliedSinceRead(query, mark);
                 ProjectionReplay.execute(c, "SET LOCAL search_path TO " + staging.schema());
                 ReplayContext context = new ReplayContext(c);
