@@ -5,7 +5,6 @@ import dev.oms.audit.AuditReader;
 import dev.oms.projections.internal.RowFold;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -22,17 +21,16 @@ final class BulkLoad {
     /** Reads through {@code reader} (in a transaction of its own), noting what it read in {@code mark}. */
     static void load(DataSource dataSource, Connection reader, String schema, RowFold fold, AuditQuery query,
                      ReadMark mark, ProjectionReplay.Progress progress, long total) throws SQLException {
-        try (Connection writer = dataSource.getConnection()) {
+        try (Connection writer = dataSource.getConnection(); CopyRows copy = new CopyRows(writer, schema)) {
             writer.setAutoCommit(false);
             // The rows are derived from the audit log, which is durable: a crash before this commit reaches disk
             // loses only the staging tables, which a new rebuild recreates. The swap commits synchronously later,
             // and WAL is flushed in order, so no live table can ever point at rows that were not flushed.
-            execute(writer, "SET LOCAL synchronous_commit TO off");
-            CopyRows copy = new CopyRows(writer, schema);
+            ProjectionReplay.execute(writer, "SET LOCAL synchronous_commit TO off");
             String[] order = {null};
             reader.setAutoCommit(false);
             // room to sort the log by order in memory rather than in temporary files
-            execute(reader, "SET LOCAL work_mem = '64MB'");
+            ProjectionReplay.execute(reader, "SET LOCAL work_mem = '64MB'");
             AuditReader.read(reader, query.groupedByOrder(), record -> {
                 if (!Objects.equals(order[0], record.envelope().correlationId())) {
                     fold.drain(copy);
@@ -49,12 +47,6 @@ final class BulkLoad {
             fold.drain(copy);
             copy.finish();
             writer.commit();
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -20,7 +20,7 @@ import org.postgresql.copy.CopyManager;
  * thread of its own, so the server takes in one buffer while the caller fills the next. A few statements for the
  * whole load instead of one per row. The connection is the sender's until {@link #finish}.
  */
-final class CopyRows implements RowSink {
+final class CopyRows implements RowSink, AutoCloseable {
     private static final int FLUSH_CHARS = 1 << 20;
     private static final int BUFFERS_IN_FLIGHT = 4;
 
@@ -70,6 +70,12 @@ final class CopyRows implements RowSink {
             sender.shutdownNow();
         }
         failIfFailed();
+    }
+
+    /** Stops the sender; what it has not sent yet is dropped (after {@link #finish}, nothing is left). */
+    @Override
+    public void close() {
+        sender.shutdownNow();
     }
 
     private void send(Table table, StringBuilder buffer) {
