@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code oms replay messages}: re-delivers historical messages from the audit log to one consumer. */
@@ -38,13 +39,16 @@ final class ReplayMessagesCommand implements Callable<Integer> {
     @Option(names = "--force-reapply", description = "Run the handler again for already-applied messages.")
     boolean force;
 
+    @Mixin
+    DatabaseOption database;
+
     @Override
     public Integer call() {
         MessageRedelivery.Request request = new MessageRedelivery.Request(consumer, Set.copyOf(types), from, to, dryRun,
                 force);
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
-            MessageRedelivery.run(ReplayCommand.database(), request, outcome -> {
+            MessageRedelivery.run(database.database(), request, outcome -> {
                 counts.merge(outcome.result(), 1, Integer::sum);
                 if (dryRun) {
                     System.out.printf(Locale.ROOT, "%s  %-8s %s %s %s%n", outcome.occurredAt(), outcome.result(),

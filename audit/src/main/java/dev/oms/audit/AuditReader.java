@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.postgresql.PGStatement;
 
-/** Reads the audit log back in the order messages happened: occurred_at, then the order they were appended. */
+/**
+ * Reads the audit log back in the order messages happened: occurred_at, then the order they were appended (within one
+ * order when grouped by order), streamed through a server-side cursor in one transaction.
+ */
 public final class AuditReader {
     private static final int FETCH = 5_000;
 
@@ -44,12 +48,15 @@ public final class AuditReader {
         }
         String sql = """
                 SELECT seq, message_id, type, schema_version, correlation_id, causation_id, saga_id, occurred_at,
-                       traceparent, producer, topic, payload_bytes
-                  FROM %s%s ORDER BY occurred_at, seq""".formatted(AuditLog.TABLE, where);
+                       traceparent, producer, topic, payload_bytes, recorded_at
+                  FROM %s%s ORDER BY %s""".formatted(AuditLog.TABLE, where,
+                query.byOrder() ? "correlation_id, occurred_at, seq" : "occurred_at, seq");
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setFetchSize(FETCH);
+            // binary transfer from the first execution: bytea and timestamps arrive undecoded, half the bytes
+            select.unwrap(PGStatement.class).setPrepareThreshold(-1);
             for (int i = 0; i < parameters.size(); i++) {
                 select.setObject(i + 1, parameters.get(i));
             }
@@ -78,17 +85,19 @@ public final class AuditReader {
         }
     }
 
+    /** Reads the columns by position, in the order the SELECT lists them. */
     private static AuditRecord recordOf(ResultSet row) throws SQLException {
         Envelope envelope = new Envelope(
-                row.getObject("message_id", UUID.class),
-                row.getString("type"),
-                row.getInt("schema_version"),
-                row.getString("correlation_id"),
-                row.getObject("causation_id", UUID.class),
-                row.getString("saga_id"),
-                row.getTimestamp("occurred_at").toInstant(),
-                row.getString("traceparent"),
-                row.getString("producer"));
-        return new AuditRecord(row.getLong("seq"), envelope, row.getString("topic"), row.getBytes("payload_bytes"));
+                row.getObject(2, UUID.class),
+                row.getString(3),
+                row.getInt(4),
+                row.getString(5),
+                row.getObject(6, UUID.class),
+                row.getString(7),
+                row.getTimestamp(8).toInstant(),
+                row.getString(9),
+                row.getString(10));
+        return new AuditRecord(row.getLong(1), envelope, row.getString(11), row.getBytes(12),
+                row.getTimestamp(13).toInstant());
     }
 }

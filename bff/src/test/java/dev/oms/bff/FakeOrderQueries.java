@@ -56,9 +56,20 @@ final class FakeOrderQueries implements OrderQueries {
 
     static final List<OrderEventView> SHIPPED_EVENTS = List.of(
             new OrderEventView("11111111-1111-1111-1111-111111111111", "oms.order.v1.OrderPlaced", PLACED_AT, null,
-                    "order", null),
+                    "order", null, null),
+            new OrderEventView("33333333-3333-3333-3333-333333333333", "oms.order.v1.SagaUpdated", PLACED_AT,
+                    "11111111-1111-1111-1111-111111111111", "order", "saga-1", null),
             new OrderEventView("22222222-2222-2222-2222-222222222222", "oms.payment.v1.PaymentAuthorized",
-                    UPDATED_AT, "11111111-1111-1111-1111-111111111111", "payment", "saga-1"));
+                    UPDATED_AT, "44444444-4444-4444-4444-444444444444", "payment", "saga-1", null));
+    /** The shipped order's audit trail: its events with the command between them, and payloads. */
+    static final List<OrderEventView> SHIPPED_TRAIL = List.of(
+            new OrderEventView("11111111-1111-1111-1111-111111111111", "oms.order.v1.OrderPlaced", PLACED_AT, null,
+                    "order", null, "{\"order_id\":\"order-shipped\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}"),
+            new OrderEventView("44444444-4444-4444-4444-444444444444", "oms.payment.v1.AuthorizePayment", PLACED_AT,
+                    "11111111-1111-1111-1111-111111111111", "order", "saga-1", "{\"order_id\":\"order-shipped\"}"),
+            new OrderEventView("22222222-2222-2222-2222-222222222222", "oms.payment.v1.PaymentAuthorized",
+                    UPDATED_AT, "44444444-4444-4444-4444-444444444444", "payment", "saga-1",
+                    "{\"order_id\":\"order-shipped\",\"authorized\":true}"));
 
     @Override
     public Optional<OrderView> order(String orderId) {
@@ -91,6 +102,11 @@ final class FakeOrderQueries implements OrderQueries {
     @Override
     public List<OrderEventView> events(String orderId) {
         return orderId.equals(SHIPPED) ? SHIPPED_EVENTS : List.of();
+    }
+
+    @Override
+    public List<OrderEventView> auditTrail(String orderId) {
+        return orderId.equals(SHIPPED) ? SHIPPED_TRAIL : List.of();
     }
 
     @Override

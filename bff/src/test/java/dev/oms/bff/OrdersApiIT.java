@@ -98,19 +98,39 @@ class OrdersApiIT {
                 .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "INVALID_CURSOR")));
     }
 
+    private static final String EVENTS = """
+            query($id: ID!) { order(id: $id) { events { id type occurredAt causationId producer sagaId payload } } }""";
+
     @Test
-    void showsEveryEventOfAnOrderWithCauseAndProducer() {
-        customerA.document("""
-                        query($id: ID!) { order(id: $id) { events { id type occurredAt causationId producer sagaId } } }""")
-                .variable("id", FakeOrderQueries.SHIPPED).execute()
-                .path("order.events[*].type").entityList(String.class)
-                .containsExactly("oms.order.v1.OrderPlaced", "oms.payment.v1.PaymentAuthorized")
+    void showsOperatorsTheAuditTrailWithCausesAndPayloads() {
+        ops.document(EVENTS).variable("id", FakeOrderQueries.SHIPPED).execute()
+                .path("order.events[*].type").entityList(String.class).containsExactly("oms.order.v1.OrderPlaced",
+                        "oms.payment.v1.AuthorizePayment", "oms.payment.v1.PaymentAuthorized")
                 .path("order.events[0].occurredAt").entity(String.class).isEqualTo("2026-11-24T09:15:30.123456Z")
                 .path("order.events[0].causationId").valueIsNull()
                 .path("order.events[1].causationId").entity(String.class)
                 .isEqualTo("11111111-1111-1111-1111-111111111111")
-                .path("order.events[1].producer").entity(String.class).isEqualTo("payment")
-                .path("order.events[1].sagaId").entity(String.class).isEqualTo("saga-1");
+                .path("order.events[2].causationId").entity(String.class)
+                .isEqualTo("44444444-4444-4444-4444-444444444444")
+                .path("order.events[2].producer").entity(String.class).isEqualTo("payment")
+                .path("order.events[2].sagaId").entity(String.class).isEqualTo("saga-1")
+                .path("order.events[0].payload.order_id").entity(String.class).isEqualTo(FakeOrderQueries.SHIPPED)
+                .path("order.events[0].payload.lines[0].quantity").entity(Integer.class).isEqualTo(2)
+                .path("order.events[2].payload.authorized").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void showsCustomersTheirTimelineWithoutInternalStepsOrFields() {
+        customerA.document(EVENTS).variable("id", FakeOrderQueries.SHIPPED).execute()
+                .errors().verify()
+                .path("order.events[*].type").entityList(String.class)
+                .containsExactly("oms.order.v1.OrderPlaced", "oms.payment.v1.PaymentAuthorized")
+                .path("order.events[1].id").entity(String.class).isEqualTo("22222222-2222-2222-2222-222222222222")
+                .path("order.events[1].occurredAt").entity(String.class).isEqualTo("2026-11-24T09:16:02Z")
+                .path("order.events[1].causationId").valueIsNull()
+                .path("order.events[1].producer").valueIsNull()
+                .path("order.events[1].sagaId").valueIsNull()
+                .path("order.events[1].payload").valueIsNull();
     }
 
     @Test

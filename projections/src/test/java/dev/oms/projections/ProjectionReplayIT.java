@@ -2,6 +2,7 @@ package dev.oms.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oms.projections.replay.Comparison;
 import dev.oms.projections.replay.ProjectionReplay;
 import dev.oms.projections.replay.ReplayableProjection;
 import java.time.Instant;
@@ -21,11 +22,12 @@ class ProjectionReplayIT {
                 Map<String, String> before = platform.checksums(projection);
 
                 ProjectionReplay.Report report = new ProjectionReplay(platform.dataSource)
-                        .rebuild(projection, new ProjectionReplay.Options(null, 4), (done, total) -> { });
+                        .rebuild(projection, new ProjectionReplay.Options(null, 4, true), (done, total) -> { });
 
                 System.out.printf("replayed %s: %d events in %d ms, %.0f events/s%n", projection.name(),
                         report.events(), report.elapsed().toMillis(), report.eventsPerSecond());
                 assertThat(report.events()).isPositive();
+                assertThat(report.comparison()).isEqualTo(new Comparison.Equal());
                 assertThat(platform.checksums(projection)).isEqualTo(before);
             }
         }
@@ -41,11 +43,12 @@ class ProjectionReplayIT {
 
             CompletableFuture<Void> live = CompletableFuture.runAsync(() -> new Workload(platform, 3).orders("new", 100));
             ProjectionReplay.Report report = new ProjectionReplay(platform.dataSource)
-                    .rebuild(orderView, new ProjectionReplay.Options(null, 2), (done, total) -> { });
+                    .rebuild(orderView, new ProjectionReplay.Options(null, 2, true), (done, total) -> { });
             live.join();
             Map<String, String> afterTraffic = platform.checksums(orderView);
+            assertThat(report.comparison()).isEqualTo(new Comparison.Equal());
 
-            new ProjectionReplay(platform.dataSource).rebuild(orderView, new ProjectionReplay.Options(null, 2),
+            new ProjectionReplay(platform.dataSource).rebuild(orderView, new ProjectionReplay.Options(null, 2, true),
                     (done, total) -> { });
             assertThat(report.events()).isPositive();
             assertThat(platform.checksums(orderView)).isEqualTo(afterTraffic);
@@ -60,7 +63,7 @@ class ProjectionReplayIT {
             Map<String, String> before = platform.checksums(orderView);
 
             ProjectionReplay.Report report = new ProjectionReplay(platform.dataSource).rebuild(orderView,
-                    new ProjectionReplay.Options(Instant.parse("2026-11-01T08:00:01Z"), 2), (done, total) -> { });
+                    new ProjectionReplay.Options(Instant.parse("2026-11-01T08:00:01Z"), 2, true), (done, total) -> { });
 
             assertThat(report.events()).isPositive();
             assertThat(platform.checksums(orderView)).isEqualTo(before);

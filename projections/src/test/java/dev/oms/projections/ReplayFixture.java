@@ -9,6 +9,7 @@ import dev.oms.contracts.Channels;
 import dev.oms.contracts.Envelope;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.infra.SharedTestInfra;
+import dev.oms.messaging.Inbox;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.projections.replay.ReplayableProjection;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The projections and the audit log on one fresh database, as the platform runs them: every event is appended to the
- * audit log, then applied by the live handler in a transaction of its own.
+ * audit log, then applied by the live handler through the inbox in a transaction of its own.
  */
 final class ReplayFixture implements AutoCloseable {
     final HikariDataSource dataSource;
@@ -50,7 +51,9 @@ final class ReplayFixture implements AutoCloseable {
         runtime.transactions().inTransaction(tx -> AuditWriter.append(tx.connection(), List.of(new AuditEntry(
                 envelope, Channels.EVENTS, 0, message.offset(), event.toByteArray(), null))));
         runtime.transactions().inTransaction(envelope, tx -> {
-            service.handler().handle(message, tx);
+            if (Inbox.firstDelivery(tx.connection(), ProjectionsService.NAME, envelope.messageId())) {
+                service.handler().handle(message, tx);
+            }
             return null;
         });
     }

@@ -27,9 +27,9 @@ public final class ServiceLauncher {
 
     private ServiceLauncher() {}
 
-    /** The services {@code oms service} can run alone. */
+    /** The services {@code oms service} can run alone; AUDIT is the audit log's consumer. */
     public enum Name {
-        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS;
+        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS, AUDIT;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -70,6 +70,7 @@ public final class ServiceLauncher {
                     NotificationService::register).stop();
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
                     ProjectionsService::register).stop();
+            case AUDIT -> audit(db, kafka, clock, progress);
         };
     }
 
@@ -77,6 +78,16 @@ public final class ServiceLauncher {
     public static AutoCloseable startInventory(DbConfig db, String kafka, InventoryConfig config) {
         return launch(InventoryService.NAME, db, kafka, Clock.systemUTC(), line -> { },
                 runtime -> InventoryService.register(runtime, config)).stop();
+    }
+
+    /** The audit log's consumer; copies share the topics' partitions in its consumer group, like any service's. */
+    private static AutoCloseable audit(DbConfig db, String kafka, Clock clock, Consumer<String> progress) {
+        progress.accept("starting service audit");
+        try {
+            return AuditLauncher.start(db, kafka, clock);
+        } catch (RuntimeException e) {
+            throw new StartupException("service audit", e);
+        }
     }
 
     /** Reservations expire after OMS_RESERVATION_TTL (default 15 minutes) if their saga never commits them. */

@@ -10,6 +10,6 @@ class ScalarsConfiguration {
 
     @Bean
     RuntimeWiringConfigurer customScalars() {
-        return wiring -> wiring.scalar(LongScalar.TYPE).scalar(DateTimeScalar.TYPE);
+        return wiring -> wiring.scalar(LongScalar.TYPE).scalar(DateTimeScalar.TYPE).scalar(JsonScalar.TYPE);
     }
 }

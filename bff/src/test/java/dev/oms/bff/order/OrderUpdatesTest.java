@@ -124,5 +124,10 @@ class OrderUpdatesTest {
         public List<OrderEventView> events(String orderId) {
             return List.of();
         }
+
+        @Override
+        public List<OrderEventView> auditTrail(String orderId) {
+            return List.of();
+        }
     }
 }

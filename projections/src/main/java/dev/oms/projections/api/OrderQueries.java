@@ -17,8 +17,15 @@ public interface OrderQueries {
      */
     Page<OrderView> orders(OrderFilter filter, int first, String after);
 
-    /** Every event of the order in the order they occurred; empty for an order never seen. */
+    /** The order's timeline: every event of the order in the order they occurred; empty for an order never seen. */
     List<OrderEventView> events(String orderId);
+
+    /**
+     * The order's audit trail: every message of the order, commands and events, with its payload, each after the
+     * message that caused it and otherwise in the order they occurred; empty for an order never seen. Read from the
+     * audit log, which must share the projections' database.
+     */
+    List<OrderEventView> auditTrail(String orderId);
 
     /** The order's status now, as an update would tell it; empty while the order is not visible. */
     Optional<OrderUpdate> currentStatus(String orderId);

@@ -1,5 +1,7 @@
 package dev.oms.projections.order;
 
+import dev.oms.audit.AuditTrail;
+import dev.oms.audit.AuditedMessage;
 import dev.oms.projections.api.Edge;
 import dev.oms.projections.api.OrderEventView;
 import dev.oms.projections.api.OrderFilter;
@@ -78,7 +80,22 @@ final class JdbcOrderQueries implements OrderQueries {
     private static OrderEventView event(ResultSet row) throws SQLException {
         return new OrderEventView(row.getString("message_id"), row.getString("type"),
                 Jdbc.instant(row.getTimestamp("occurred_at")), row.getString("causation_id"), row.getString("producer"),
-                row.getString("saga_id"));
+                row.getString("saga_id"), null);
+    }
+
+    @Override
+    public List<OrderEventView> auditTrail(String orderId) {
+        try (Connection c = dataSource.getConnection()) {
+            return AuditTrail.ofOrder(c, orderId).stream().map(JdbcOrderQueries::event).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit trail of order " + orderId, e);
+        }
+    }
+
+    private static OrderEventView event(AuditedMessage message) {
+        return new OrderEventView(message.messageId().toString(), message.type(), message.occurredAt(),
+                message.causationId() == null ? null : message.causationId().toString(), message.producer(),
+                message.sagaId(), message.payloadJson());
     }
 
     @Override

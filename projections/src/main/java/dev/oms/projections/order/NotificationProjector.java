@@ -7,11 +7,15 @@ import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** The notifications sent to the customer about an order. */
+/** The notifications sent to the customer about an order; in SQL, and in memory for a rebuild. */
 final class NotificationProjector {
     private NotificationProjector() {}
 
     static void routeTo(EventRoutes routes) {
+        routes.on(NotificationSent.getDefaultInstance(), NotificationProjector::sent);
+    }
+
+    static void foldTo(FoldRoutes routes) {
         routes.on(NotificationSent.getDefaultInstance(), NotificationProjector::sent);
     }
 
@@ -23,6 +27,13 @@ final class NotificationProjector {
                 ON CONFLICT (notification_id) DO NOTHING""",
                 idOf(event, envelope), event.getOrderId(), event.getChannel(), event.getTemplate(), event.getRecipient(),
                 envelope.occurredAt());
+    }
+
+    static void sent(NotificationSent event, Envelope envelope, FoldedOrder order) {
+        order.touch(envelope.occurredAt());
+        String id = idOf(event, envelope);
+        order.notifications.putIfAbsent(id, new Object[] {id, event.getOrderId(), event.getChannel(),
+                event.getTemplate(), event.getRecipient(), envelope.occurredAt()});
     }
 
     /** The dedup key names the same notification across retries when a sender leaves the id out. */

@@ -7,6 +7,7 @@ import dev.oms.projections.api.OrderQueries;
 import dev.oms.projections.api.SagaQueries;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Pipeline;
+import dev.oms.projections.internal.RowFold;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -20,6 +21,21 @@ public final class OrderProjection {
         PaymentProjector.routeTo(routes);
         ShipmentProjector.routeTo(routes);
         NotificationProjector.routeTo(routes);
+    }
+
+    /** The same projectors in memory, for a rebuild into empty tables. */
+    public static RowFold fold() {
+        return new OrderViewFold(foldRoutes());
+    }
+
+    static FoldRoutes foldRoutes() {
+        FoldRoutes routes = new FoldRoutes();
+        OrderProjector.foldTo(routes);
+        SagaProjector.foldTo(routes);
+        PaymentProjector.foldTo(routes);
+        ShipmentProjector.foldTo(routes);
+        NotificationProjector.foldTo(routes);
+        return routes;
     }
 
     /** Records every order event for the timeline; runs beside the routed projectors. */

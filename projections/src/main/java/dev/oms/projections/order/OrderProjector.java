@@ -9,9 +9,13 @@ import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 
-/** The order itself: what was ordered, by whom, and the status of the order state machine. */
+/**
+ * The order itself: what was ordered, by whom, and the status of the order state machine. Each SQL write has an
+ * in-memory twin a rebuild folds events with; the two must leave the same rows (ProjectionReplayIT compares them).
+ */
 final class OrderProjector {
     /** The column keeping when an order first reached the status. */
     private static final Map<String, String> MILESTONES =
@@ -20,6 +24,11 @@ final class OrderProjector {
     private OrderProjector() {}
 
     static void routeTo(EventRoutes routes) {
+        routes.on(OrderPlaced.getDefaultInstance(), OrderProjector::placed)
+                .on(OrderStatusChanged.getDefaultInstance(), OrderProjector::statusChanged);
+    }
+
+    static void foldTo(FoldRoutes routes) {
         routes.on(OrderPlaced.getDefaultInstance(), OrderProjector::placed)
                 .on(OrderStatusChanged.getDefaultInstance(), OrderProjector::statusChanged);
     }
@@ -58,6 +67,18 @@ final class OrderProjector {
         }
     }
 
+    static void placed(OrderPlaced event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.customerId = event.getCustomerId();
+        order.status = order.status == null ? "PENDING" : order.status;
+        order.statusAt = order.statusAt == null ? at : order.statusAt;
+        order.totalAmount = event.getTotal().getAmount();
+        order.totalCurrency = event.getTotal().getCurrency();
+        order.placedAt = at;
+        order.touch(at);
+        order.lines = event.getLinesList();
+    }
+
     /**
      * An older status change than the one shown (a redelivery) is ignored, but still counts for the milestone it
      * reached: the metrics ask whether and when an order got there, not where it is now.
@@ -72,6 +93,19 @@ final class OrderProjector {
         if (milestone != null) {
             Jdbc.update(c, "UPDATE order_view SET %1$s = LEAST(COALESCE(%1$s, ?), ?) WHERE order_id = ?"
                     .formatted(milestone), envelope.occurredAt(), envelope.occurredAt(), event.getOrderId());
+        }
+    }
+
+    static void statusChanged(OrderStatusChanged event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.touch(at);
+        if (order.statusAt == null || !order.statusAt.isAfter(at)) {
+            order.status = event.getStatus();
+            order.statusAt = at;
+        }
+        String milestone = MILESTONES.get(event.getStatus());
+        if (milestone != null) {
+            order.milestones.put(milestone, FoldedOrder.earlier(order.milestones.get(milestone), at));
         }
     }
 }

@@ -56,7 +56,15 @@ final class OrderTimeline implements MessageHandler {
                 envelope.causationId(), envelope.producer(), envelope.sagaId());
     }
 
-    private static String orderIdOf(Message payload, Envelope envelope) {
+    /** The same row in memory, for a rebuild. */
+    static void fold(IncomingMessage message, FoldedOrder order) {
+        Envelope envelope = message.envelope();
+        order.events.putIfAbsent(envelope.messageId(), new Object[] {envelope.messageId(), order.orderId,
+                envelope.type(), envelope.occurredAt(), envelope.causationId(), envelope.producer(), envelope.sagaId()});
+    }
+
+    /** The order an event concerns: its order_id field, else its correlation id. */
+    static String orderIdOf(Message payload, Envelope envelope) {
         FieldDescriptor field = payload.getDescriptorForType().findFieldByName(ORDER_ID);
         String orderId = field == null ? "" : (String) payload.getField(field);
         return orderId.isEmpty() ? envelope.correlationId() : orderId;

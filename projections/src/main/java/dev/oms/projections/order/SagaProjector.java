@@ -9,19 +9,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The sagas behind an order, from their snapshots; only a snapshot of a newer version replaces the one kept.
  * Snapshots carry no step times, so a step's start and end are the times of the snapshots that first showed
- * them: a snapshot skipped by a newer one's overtaking it only makes a time later, never wrong in order.
+ * them: a snapshot skipped by a newer one's overtaking it only makes a time later, never wrong in order. Each SQL
+ * write has an in-memory twin a rebuild folds events with.
  */
 final class SagaProjector {
     /** Statuses a step rests in until an operator or a compensation moves it again. */
-    private static final String ENDED = "('SUCCEEDED', 'FAILED', 'TIMED_OUT', 'COMPENSATED')";
+    private static final Set<String> ENDED_STATUSES = Set.of("SUCCEEDED", "FAILED", "TIMED_OUT", "COMPENSATED");
+    private static final String ENDED = ENDED_STATUSES.stream().sorted().map(status -> "'" + status + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private SagaProjector() {}
 
     static void routeTo(EventRoutes routes) {
+        routes.on(SagaUpdated.getDefaultInstance(), SagaProjector::updated);
+    }
+
+    static void foldTo(FoldRoutes routes) {
         routes.on(SagaUpdated.getDefaultInstance(), SagaProjector::updated);
     }
 
@@ -69,5 +79,41 @@ final class SagaProjector {
         }
         Jdbc.update(c, "DELETE FROM order_saga_step_view WHERE saga_id = ? AND position >= ?", event.getSagaId(),
                 event.getStepsCount());
+    }
+
+    static void updated(SagaUpdated event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.touch(at);
+        FoldedOrder.Saga saga = order.sagas.get(event.getSagaId());
+        if (saga == null) {
+            saga = new FoldedOrder.Saga();
+            saga.startedAt = at;
+            order.sagas.put(event.getSagaId(), saga);
+        } else if (saga.version >= event.getVersion()) {
+            return;
+        }
+        saga.type = event.getSagaType();
+        saga.status = event.getStatus();
+        saga.version = event.getVersion();
+        saga.startedAt = FoldedOrder.earlier(saga.startedAt, at);
+        saga.updatedAt = at;
+        for (int i = 0; i < event.getStepsCount(); i++) {
+            saveStep(saga.steps.computeIfAbsent(i, position -> new FoldedOrder.Step()), event.getSteps(i), at);
+        }
+        saga.steps.tailMap(event.getStepsCount()).clear();
+    }
+
+    private static void saveStep(FoldedOrder.Step row, SagaStep step, Instant at) {
+        boolean ended = ENDED_STATUSES.contains(step.getStatus());
+        Instant endedAt = ended ? at : null;
+        if (row.startedAt == null && !"PENDING".equals(step.getStatus())) {
+            row.startedAt = at;
+        }
+        row.endedAt = !ended ? null : step.getStatus().equals(row.status) && row.endedAt != null ? row.endedAt : endedAt;
+        row.name = step.getName();
+        row.kind = step.getKind();
+        row.status = step.getStatus();
+        row.attempts = step.getAttempts();
+        row.error = step.getError().isEmpty() ? null : step.getError();
     }
 }

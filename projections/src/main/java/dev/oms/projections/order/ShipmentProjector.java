@@ -9,10 +9,11 @@ import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * The shipments of an order. A status is replaced only by one at least as recent, so a redelivered event never
- * moves a shipment back.
+ * moves a shipment back. Each SQL write has an in-memory twin a rebuild folds events with.
  */
 final class ShipmentProjector {
     private static final String CREATED = "CREATED";
@@ -21,6 +22,12 @@ final class ShipmentProjector {
     private ShipmentProjector() {}
 
     static void routeTo(EventRoutes routes) {
+        routes.on(ShipmentCreated.getDefaultInstance(), ShipmentProjector::created)
+                .on(ShipmentStatusChanged.getDefaultInstance(), ShipmentProjector::statusChanged)
+                .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled);
+    }
+
+    static void foldTo(FoldRoutes routes) {
         routes.on(ShipmentCreated.getDefaultInstance(), ShipmentProjector::created)
                 .on(ShipmentStatusChanged.getDefaultInstance(), ShipmentProjector::statusChanged)
                 .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled);
@@ -61,5 +68,51 @@ final class ShipmentProjector {
                 UPDATE order_shipment_view SET status = ?, status_at = ?
                 WHERE order_id = ? AND status_at <= ?""",
                 CANCELLED, envelope.occurredAt(), event.getOrderId(), envelope.occurredAt());
+    }
+
+    static void created(ShipmentCreated event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.touch(at);
+        for (int i = 0; i < event.getShipmentsCount(); i++) {
+            Shipment shipment = event.getShipments(i);
+            FoldedOrder.Shipment row = order.shipments.get(shipment.getShipmentId());
+            if (row == null) {
+                row = new FoldedOrder.Shipment();
+                row.status = shipment.getStatus().isEmpty() ? CREATED : shipment.getStatus();
+                row.statusAt = at;
+                order.shipments.put(shipment.getShipmentId(), row);
+            }
+            row.position = i;
+            row.warehouse = shipment.getWarehouse();
+            row.createdAt = at;
+        }
+    }
+
+    static void statusChanged(ShipmentStatusChanged event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.touch(at);
+        Shipment shipment = event.getShipment();
+        FoldedOrder.Shipment row = order.shipments.get(shipment.getShipmentId());
+        if (row == null) {
+            row = new FoldedOrder.Shipment();
+            row.warehouse = shipment.getWarehouse();
+            row.createdAt = at;
+            order.shipments.put(shipment.getShipmentId(), row);
+        } else if (row.statusAt.isAfter(at)) {
+            return;
+        }
+        row.status = shipment.getStatus();
+        row.statusAt = at;
+    }
+
+    static void cancelled(ShipmentCancelled event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.touch(at);
+        for (FoldedOrder.Shipment row : order.shipments.values()) {
+            if (!row.statusAt.isAfter(at)) {
+                row.status = CANCELLED;
+                row.statusAt = at;
+            }
+        }
     }
 }

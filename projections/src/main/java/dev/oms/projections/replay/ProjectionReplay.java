@@ -1,9 +1,7 @@
 package dev.oms.projections.replay;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.oms.audit.AuditLog;
 import dev.oms.audit.AuditQuery;
-import dev.oms.audit.AuditReader;
 import dev.oms.audit.AuditRecord;
 import dev.oms.contracts.Channels;
 import dev.oms.contracts.Upcasters;
@@ -14,28 +12,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * Rebuilds a projection from the audit log while the live consumer goes on: the audit log is applied by the
- * projection's own handler to fresh tables, then, with the live tables locked for a moment, the messages appended
- * since are applied too and the tables are swapped in one transaction. Before the swap it waits until the audit log
- * holds every message the live consumer has applied, so the rebuilt tables lack nothing the live ones have.
- * The audit log and the projection must live in one database.
+ * Rebuilds a projection from the audit log while the live consumer goes on: the audit log is folded into fresh
+ * tables (in memory and copied in bulk, or by the projection's own handler), then {@link Swap} applies what the live
+ * consumer applied since and swaps the tables in. With verification it first waits (briefly) for the live consumer to
+ * have applied everything the rebuild read, so that at the swap both sets of tables hold the same messages and their
+ * checksums can be compared. The audit log and the projection must live in one database.
  */
 public final class ProjectionReplay {
-    /** Appends committed later than a read started, but numbered before what it saw, are looked for this far back. */
-    private static final Duration STRAGGLERS = Duration.ofSeconds(5);
-    private static final Duration AUDIT_CATCH_UP = Duration.ofSeconds(30);
-    private static final int SWAP_ATTEMPTS = 5;
+    private static final Duration LIVE_CATCH_UP = Duration.ofSeconds(10);
 
-    /** Where to start ({@code from} null: all of history into empty tables) and how many workers apply events. */
-    public record Options(Instant from, int workers) {}
+    /**
+     * Where to start ({@code from} null: all of history into empty tables), how many workers apply events one by one
+     * when the projection is not folded in memory, and whether to compare the rebuilt tables with the live ones.
+     */
+    public record Options(Instant from, int workers, boolean verify) {}
 
     /** Told how many events were applied out of how many there are to apply. */
     @FunctionalInterface
@@ -43,10 +39,15 @@ public final class ProjectionReplay {
         void update(long applied, long total);
     }
 
-    /** What a rebuild did: events in the bulk pass, events applied at the swap, and how long it all took. */
-    public record Report(String projection, long events, long tailEvents, Duration elapsed) {
+    /**
+     * What a rebuild did: events in the bulk pass, events applied at the swap, how long it took, of which how long it
+     * waited for the live consumer or the audit log to catch up, and the comparison.
+     */
+    public record Report(String projection, long events, long tailEvents, Duration elapsed, Duration waited,
+                         Comparison comparison) {
+        /** Over the rebuild's own time: waiting for other consumers is not its work. */
         public double eventsPerSecond() {
-            return (events + tailEvents) / Math.max(elapsed.toNanos() / 1e9, 1e-9);
+            return (events + tailEvents) / Math.max(elapsed.minus(waited).toNanos() / 1e9, 1e-9);
         }
     }
 
@@ -57,133 +58,52 @@ public final class ProjectionReplay {
         this.dataSource = dataSource;
     }
 
+    /**
+     * From empty tables, a projection folded in memory is loaded in bulk; otherwise (or with {@code from}) its
+     * handler applies the events one by one, over a copy of the live tables with {@code from}.
+     */
     public Report rebuild(ReplayableProjection projection, Options options, Progress progress) throws SQLException {
         long start = System.nanoTime();
         String live = ProjectionsService.NAME;
         StagingTables staging = new StagingTables(live, live + "_replay_" + projection.name(), projection.tables());
+        boolean bulk = options.from() == null && projection.foldable();
         AuditQuery query = AuditQuery.all().ofTypes(Upcasters.withOlderVersions(projection.types())).onTopic(Channels.EVENTS)
                 .between(options.from(), null);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            staging.create(c, options.from() != null);
-            Instant readStart = databaseNow(c);
+            staging.create(c, options.from() != null, !bulk);
+            ReadMark mark = new ReadMark(databaseNow(c));
             long total = count(c, query);
-            AtomicLong lastSeq = new AtomicLong();
-            int workers = projection.parallel() ? Math.max(1, options.workers()) : 1;
-            long events;
-            try (ReplayWorkers pool = new ReplayWorkers(dataSource, staging.schema(), projection.messageHandler(),
-                    workers)) {
-                events = AuditReader.read(c, query, record -> {
-                    lastSeq.accumulateAndGet(record.seq(), Math::max);
-                    IncomingMessage message = messageOf(record);
-                    pool.submit(keyOf(message), message);
-                    if (pool.submitted() % 5_000 == 0) {
-                        progress.update(pool.applied(), total);
-                    }
-                });
-                pool.finish();
+            if (bulk) {
+                BulkLoad.load(dataSource, c, staging.schema(), projection.fold(), query, mark, progress, total);
+            } else {
+                ReplayWorkers.apply(dataSource, c, staging.schema(), projection, options.workers(), query, mark,
+                        progress, total);
             }
-            progress.update(events, Math.max(total, events));
+            progress.update(mark.events(), Math.max(total, mark.events()));
             staging.buildDeferredIndexes(c);
-            long tail = swap(c, staging, projection,
-                    query.appendedAfter(lastSeq.get(), readStart.minus(STRAGGLERS)));
-            return new Report(projection.name(), events, tail, Duration.ofNanos(System.nanoTime() - start));
+            LiveConsumer consumer = new LiveConsumer();
+            Comparison.NotCompared notCompared = comparable(c, consumer, options, query, mark);
+            Swap.Done done = new Swap(c, staging, projection, consumer).run(query, mark, notCompared);
+            return new Report(projection.name(), mark.events(), done.tail(),
+                    Duration.ofNanos(System.nanoTime() - start), consumer.waited(), done.comparison());
         }
     }
 
-    /** Locks the live tables, applies what was appended since the bulk read and swaps; retried on lock conflicts. */
-    private long swap(Connection c, StagingTables staging, ReplayableProjection projection, AuditQuery tailQuery)
-            throws SQLException {
-        String retired = ProjectionsService.NAME + "_retired_" + projection.name();
-        staging.drop(c, retired);
-        for (int attempt = 1; ; attempt++) {
-            awaitAuditHoldsLiveInbox(c);
-            c.setAutoCommit(false);
-            try {
-                execute(c, "SET LOCAL lock_timeout = '5s'");
-                staging.lockLive(c);
-                awaitAuditHoldsLiveInbox(c);
-                List<IncomingMessage> tail = new ArrayList<>();
-                AuditReader.read(c, tailQuery, record -> tail.add(messageOf(record)));
-                execute(c, "SET LOCAL search_path TO " + staging.schema());
-                ReplayContext context = new ReplayContext(c);
-                for (IncomingMessage message : tail) {
-                    projection.messageHandler().handle(message, context);
-                }
-                staging.swap(c, retired);
-                c.commit();
-                c.setAutoCommit(true);
-                staging.drop(c, retired);
-                return tail.size();
-            } catch (SQLException e) {
-                c.rollback();
-                c.setAutoCommit(true);
-                if (attempt >= SWAP_ATTEMPTS || !isLockConflict(e)) {
-                    throw e;
-                }
-            } catch (RuntimeException e) {
-                c.rollback();
-                c.setAutoCommit(true);
-                throw e;
-            } catch (Exception e) {
-                c.rollback();
-                c.setAutoCommit(true);
-                throw new SQLException("replaying the tail failed: " + e.getMessage(), e);
-            }
+    /** Null when the swap may compare checksums, else why not. */
+    private static Comparison.NotCompared comparable(Connection c, LiveConsumer live, Options options,
+                                                     AuditQuery query, ReadMark mark) throws SQLException {
+        if (!options.verify()) {
+            return new Comparison.NotCompared("verification off");
         }
-    }
-
-    /**
-     * Every message the live consumer has applied must be in the audit log before the swap, or the rebuilt tables
-     * would miss it; the audit consumer runs on its own, so it may briefly lag.
-     */
-    private static void awaitAuditHoldsLiveInbox(Connection c) throws SQLException {
-        long deadline = System.nanoTime() + AUDIT_CATCH_UP.toNanos();
-        long missing;
-        while ((missing = missingFromAudit(c)) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new SQLException("the audit log lacks " + missing + " message(s) the live projection applied");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for the audit log", e);
-            }
-        }
-    }
-
-    private static long missingFromAudit(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT count(*) FROM %s.inbox i
-                 WHERE i.consumer = ? AND NOT EXISTS (SELECT 1 FROM %s m WHERE m.message_id = i.message_id)"""
-                .formatted(ProjectionsService.NAME, AuditLog.TABLE))) {
-            select.setString(1, ProjectionsService.NAME);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static boolean isLockConflict(SQLException e) {
-        return "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        long behind = live.awaitApplied(c, query, mark.lastSeq(), LIVE_CATCH_UP);
+        return behind == 0 ? null : new Comparison.NotCompared(
+                "the live consumer had not applied " + behind + " of the messages read within "
+                        + LIVE_CATCH_UP.toSeconds() + " s");
     }
 
     static IncomingMessage messageOf(AuditRecord record) {
         return IncomingMessage.read(record.envelope(), record.payload(), record.topic(), 0, record.seq());
-    }
-
-    /** The order an event concerns: its order_id field, else its correlation id. */
-    static String keyOf(IncomingMessage message) {
-        FieldDescriptor field = message.payload().getDescriptorForType().findFieldByName("order_id");
-        if (field != null && !field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.STRING) {
-            String orderId = (String) message.payload().getField(field);
-            if (!orderId.isEmpty()) {
-                return orderId;
-            }
-        }
-        return message.envelope().correlationId();
     }
 
     private static long count(Connection c, AuditQuery query) throws SQLException {
@@ -191,7 +111,7 @@ public final class ProjectionReplay {
                 + " WHERE type = ANY(?) AND topic = ? AND occurred_at >= COALESCE(?::timestamptz, '-infinity')")) {
             select.setArray(1, c.createArrayOf("text", query.types().toArray()));
             select.setString(2, query.topic());
-            select.setTimestamp(3, query.from() == null ? null : java.sql.Timestamp.from(query.from()));
+            select.setTimestamp(3, query.from() == null ? null : Timestamp.from(query.from()));
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -199,14 +119,14 @@ public final class ProjectionReplay {
         }
     }
 
-    private static Instant databaseNow(Connection c) throws SQLException {
+    static Instant databaseNow(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet row = s.executeQuery("SELECT clock_timestamp()")) {
             row.next();
             return row.getTimestamp(1).toInstant();
         }
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
+    static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -1,5 +1,8 @@
 package dev.oms.projections.replay;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.oms.audit.AuditQuery;
+import dev.oms.audit.AuditReader;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import java.sql.Connection;
@@ -15,9 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
- * Applies events to the staging tables on several connections at once. Events are split by key (the order), so one
- * order's events are applied by one worker in the order they were read; each worker commits a chunk of events per
- * transaction, without waiting for the WAL flush: a rebuild that crashes is simply started again.
+ * Applies events one by one with a projection's handler to the staging tables, on several connections at once.
+ * Events are split by key (the order), so one order's events are applied by one worker in the order they were read;
+ * each worker commits a chunk of events per transaction, without waiting for the WAL flush: a rebuild that crashes
+ * is simply started again.
  */
 final class ReplayWorkers implements AutoCloseable {
     private static final int CHUNK = 1_000;
@@ -34,6 +38,40 @@ final class ReplayWorkers implements AutoCloseable {
             workers.add(worker);
             worker.thread.start();
         }
+    }
+
+    /**
+     * Reads through {@code reader} (in a transaction of its own), noting what it read in {@code mark}, and applies
+     * every event with the projection's handler, split by order over {@code count} workers when the projection
+     * allows it.
+     */
+    static void apply(DataSource dataSource, Connection reader, String schema, ReplayableProjection projection,
+                      int count, AuditQuery query, ReadMark mark, ProjectionReplay.Progress progress, long total)
+            throws SQLException {
+        int workers = projection.parallel() ? Math.max(1, count) : 1;
+        try (ReplayWorkers pool = new ReplayWorkers(dataSource, schema, projection.messageHandler(), workers)) {
+            AuditReader.read(reader, query, record -> {
+                mark.saw(record);
+                IncomingMessage message = ProjectionReplay.messageOf(record);
+                pool.submit(keyOf(message), message);
+                if (pool.submitted() % 5_000 == 0) {
+                    progress.update(pool.applied(), total);
+                }
+            });
+            pool.finish();
+        }
+    }
+
+    /** The order an event concerns: its order_id field, else its correlation id. */
+    static String keyOf(IncomingMessage message) {
+        FieldDescriptor field = message.payload().getDescriptorForType().findFieldByName("order_id");
+        if (field != null && !field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.STRING) {
+            String orderId = (String) message.payload().getField(field);
+            if (!orderId.isEmpty()) {
+                return orderId;
+            }
+        }
+        return message.envelope().correlationId();
     }
 
     void submit(String key, IncomingMessage message) {

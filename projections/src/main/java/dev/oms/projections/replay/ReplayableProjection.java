@@ -4,9 +4,11 @@ import dev.oms.messaging.MessageHandler;
 import dev.oms.projections.catalog.CatalogProjection;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Pipeline;
+import dev.oms.projections.internal.RowFold;
 import dev.oms.projections.order.OrderProjection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -17,8 +19,11 @@ import java.util.stream.Collectors;
  *
  * @param parallel whether events may be applied by several workers, split by order: true when no two orders' events
  *                 touch the same row
+ * @param folds makes the projection's in-memory fold, which a rebuild from empty tables loads in bulk; null when the
+ *              projection has none and its handler applies every event
  */
-public record ReplayableProjection(String name, List<String> tables, Pipeline handler, boolean parallel) {
+public record ReplayableProjection(String name, List<String> tables, Pipeline handler, boolean parallel,
+                                   Supplier<RowFold> folds) {
 
     public static final List<ReplayableProjection> ALL = List.of(orderView(), catalog());
 
@@ -32,6 +37,15 @@ public record ReplayableProjection(String name, List<String> tables, Pipeline ha
 
     public MessageHandler messageHandler() {
         return handler;
+    }
+
+    public boolean foldable() {
+        return folds != null;
+    }
+
+    /** A fresh fold; only for a {@link #foldable} projection. */
+    public RowFold fold() {
+        return folds.get();
     }
 
     public static ReplayableProjection named(String name) {
@@ -50,7 +64,7 @@ public record ReplayableProjection(String name, List<String> tables, Pipeline ha
         Pipeline pipeline = new Pipeline(List.of(OrderProjection.timeline(), new Pipeline.Stage(routes.types(), routes)));
         return new ReplayableProjection("order_view", List.of("order_event", "order_view", "order_line_view",
                 "order_saga_view", "order_saga_step_view", "order_shipment_view", "order_notification_view"), pipeline,
-                true);
+                true, OrderProjection::fold);
     }
 
     /** Products and stock levels; availability sums over warehouses under a per-sku lock, so one worker applies it. */
@@ -58,6 +72,6 @@ public record ReplayableProjection(String name, List<String> tables, Pipeline ha
         EventRoutes routes = new EventRoutes();
         CatalogProjection.routeTo(routes);
         Pipeline pipeline = new Pipeline(List.of(new Pipeline.Stage(routes.types(), routes)));
-        return new ReplayableProjection("catalog", List.of("stock_view", "product_view"), pipeline, false);
+        return new ReplayableProjection("catalog", List.of("stock_view", "product_view"), pipeline, false, null);
     }
 }

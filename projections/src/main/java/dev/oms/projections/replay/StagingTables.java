@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Fresh copies of a projection's tables in a schema of their own, with the live tables' columns, constraints and
- * index names, so that once moved into the live schema nothing tells them from the tables they replace. Indexes that
- * back no constraint are built after the load, which is faster than keeping them up to date row by row.
+ * index names, so that once moved into the live schema nothing tells them from the tables they replace. Indexes are
+ * built after the load, which is faster than keeping them up to date row by row; those behind a primary key or
+ * unique constraint only when the load needs none (a load that upserts needs them from the start).
  */
 final class StagingTables {
     private final String live;
@@ -29,36 +30,50 @@ final class StagingTables {
         return staging;
     }
 
-    /** Creates the empty tables, or with {@code copyLive} copies of the live rows to replay over. */
-    void create(Connection c, boolean copyLive) throws SQLException {
-        execute(c, "DROP SCHEMA IF EXISTS " + staging + " CASCADE");
-        execute(c, "CREATE SCHEMA " + staging);
-        for (String table : tables) {
-            execute(c, ("CREATE TABLE %s.%s (LIKE %s.%s INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED "
-                    + "INCLUDING CONSTRAINTS INCLUDING STORAGE)").formatted(staging, table, live, table));
-            for (LiveIndex index : indexes(c, table)) {
-                String definition = index.definition().replace(" ON " + live + "." + table + " ",
-                        " ON " + staging + "." + table + " ");
-                if (index.constraint() == null) {
-                    deferredIndexes.add(definition);
-                } else {
-                    execute(c, definition);
-                    execute(c, "ALTER TABLE %s.%s ADD CONSTRAINT %s %s USING INDEX %s".formatted(staging, table,
-                            index.name(), index.constraint(), index.name()));
+    /**
+     * Creates the empty tables, or with {@code copyLive} copies of the live rows to replay over; with
+     * {@code constraintsNow} their primary keys and unique constraints too, else after the load.
+     */
+    void create(Connection c, boolean copyLive, boolean constraintsNow) throws SQLException {
+        inOneTransaction(c, () -> {
+            execute(c, "DROP SCHEMA IF EXISTS " + staging + " CASCADE");
+            execute(c, "CREATE SCHEMA " + staging);
+            for (String table : tables) {
+                createTable(c, table, constraintsNow);
+                if (copyLive) {
+                    execute(c, "INSERT INTO %s.%s OVERRIDING SYSTEM VALUE SELECT * FROM %s.%s"
+                            .formatted(staging, table, live, table));
+                    restartIdentities(c, table);
                 }
             }
-            if (copyLive) {
-                execute(c, "INSERT INTO %s.%s OVERRIDING SYSTEM VALUE SELECT * FROM %s.%s"
-                        .formatted(staging, table, live, table));
-                restartIdentities(c, table);
+        });
+    }
+
+    private void createTable(Connection c, String table, boolean constraintsNow) throws SQLException {
+        execute(c, ("CREATE TABLE %s.%s (LIKE %s.%s INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED "
+                + "INCLUDING CONSTRAINTS INCLUDING STORAGE)").formatted(staging, table, live, table));
+        for (LiveIndex index : indexes(c, table)) {
+            String definition = index.definition().replace(" ON " + live + "." + table + " ",
+                    " ON " + staging + "." + table + " ");
+            List<String> statements = index.constraint() == null ? List.of(definition) : List.of(definition,
+                    "ALTER TABLE %s.%s ADD CONSTRAINT %s %s USING INDEX %s".formatted(staging, table, index.name(),
+                            index.constraint(), index.name()));
+            if (index.constraint() != null && constraintsNow) {
+                for (String statement : statements) {
+                    execute(c, statement);
+                }
+            } else {
+                deferredIndexes.addAll(statements);
             }
         }
     }
 
     void buildDeferredIndexes(Connection c) throws SQLException {
-        for (String definition : deferredIndexes) {
-            execute(c, definition);
-        }
+        inOneTransaction(c, () -> {
+            for (String definition : deferredIndexes) {
+                execute(c, definition);
+            }
+        });
         deferredIndexes.clear();
     }
 
@@ -75,6 +90,17 @@ final class StagingTables {
             execute(c, "ALTER TABLE %s.%s SET SCHEMA %s".formatted(live, table, retired));
             execute(c, "ALTER TABLE %s.%s SET SCHEMA %s".formatted(staging, table, live));
         }
+    }
+
+    /** In the caller's transaction: the tables whose rows differ from the live table's, by {@link TableChecksum}. */
+    List<String> differingFromLive(Connection c) throws SQLException {
+        List<String> differing = new ArrayList<>();
+        for (String table : tables) {
+            if (!TableChecksum.of(c, live, table).equals(TableChecksum.of(c, staging, table))) {
+                differing.add(table);
+            }
+        }
+        return differing;
     }
 
     void drop(Connection c, String schema) throws SQLException {
@@ -125,6 +151,29 @@ final class StagingTables {
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlBlock {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Staging tables are scratch until the swap: their DDL commits once, without waiting for its WAL to reach disk
+     * (the swap's own commit flushes it, as WAL is flushed in order).
+     */
+    private static void inOneTransaction(Connection c, SqlBlock block) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            execute(c, "SET LOCAL synchronous_commit TO off");
+            block.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 }
