@@ -45,6 +45,7 @@ class CrashIT {
             CrashPoints.TX_AFTER_COMMIT + ", 80",
             CrashPoints.RELAY_AFTER_SEND + ", 25",
             CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT + ", 25",
+            CrashPoints.SAGA_BETWEEN_REPLY_AND_NEXT_COMMAND + ", 20",
             CrashPoints.PAYMENT_AFTER_PROVIDER_CALL + ", 4"})
     void invariantsHoldAfterAKillAt(String point, int hit) {
         runScenario("crash-" + point, Map.of("OMS_CRASH_POINT", point, "OMS_CRASH_AFTER", String.valueOf(hit)));

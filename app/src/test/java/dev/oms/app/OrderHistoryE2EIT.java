@@ -40,7 +40,7 @@ class OrderHistoryE2EIT {
         }
         assertThat(causesOf(trail, "oms.notification.v1.NotificationSent")).containsSubsequence(
                 "oms.cart.v1.CheckoutCompleted",
-                "oms.inventory.v1.ReserveStock", "oms.inventory.v1.StockReserved",
+                "oms.inventory.v1.ReserveStock", "oms.inventory.v2.StockReserved",
                 "oms.payment.v1.AuthorizePayment", "oms.payment.v1.PaymentAuthorized",
                 "oms.fulfillment.v1.CreateShipment", "oms.fulfillment.v1.ShipmentCreated",
                 "oms.payment.v1.CapturePayment", "oms.payment.v1.PaymentCaptured",
@@ -65,7 +65,7 @@ class OrderHistoryE2EIT {
         assertThat(types(timeline)).contains("oms.order.v1.OrderPlaced", "oms.payment.v1.PaymentAuthorized",
                         "oms.fulfillment.v1.ShipmentCreated")
                 .doesNotContain("oms.order.v1.SagaUpdated", "oms.inventory.v1.ReserveStock",
-                        "oms.inventory.v1.StockReserved");
+                        "oms.inventory.v2.StockReserved");
         assertThat(timeline).allSatisfy(event -> {
             assertThat(event.get("causationId").isNull()).isTrue();
             assertThat(event.get("producer").isNull()).isTrue();

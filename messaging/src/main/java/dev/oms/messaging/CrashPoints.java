@@ -18,6 +18,8 @@ public final class CrashPoints {
     public static final String RELAY_AFTER_SEND = "relay.after-send";
     /** A consumer applied a whole poll batch but has not committed its offsets. */
     public static final String CONSUMER_BEFORE_OFFSET_COMMIT = "consumer.before-offset-commit";
+    /** The orchestrator applied a step's reply to its saga but has not yet sent the next step's command. */
+    public static final String SAGA_BETWEEN_REPLY_AND_NEXT_COMMAND = "saga.between-reply-and-next-command";
     /** A payment provider took the money (or the void) but the payment service has not committed. */
     public static final String PAYMENT_AFTER_PROVIDER_CALL = "payment.after-provider-call";
 

@@ -1,6 +1,7 @@
 package dev.oms.saga;
 
 import com.google.protobuf.Message;
+import dev.oms.messaging.CrashPoints;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.messaging.Transactions;
@@ -187,6 +188,7 @@ public final class SagaEngine<D> {
         Outcome<D> outcome = handler.apply(saga.data(), reply.payload());
         if (outcome instanceof Outcome.Success<D> success) {
             succeed(tx, saga, success.data());
+            CrashPoints.reached(CrashPoints.SAGA_BETWEEN_REPLY_AND_NEXT_COMMAND);
             forward(tx, saga);
         } else {
             fail(tx, saga, step, ((Outcome.Failure<D>) outcome).reason());

@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.sql.DataSource;
 
 /**
@@ -16,13 +20,34 @@ import javax.sql.DataSource;
 final class OutboxBacklog {
     private OutboxBacklog() {}
 
-    /** Registers the service's gauge in the global registry; closing removes it. */
-    static AutoCloseable register(String service, DataSource dataSource) {
+    /** Per service, the outboxes of the platforms running in this JVM, newest first: the gauge reads the newest. */
+    private static final Map<String, Deque<DataSource>> OUTBOXES = new ConcurrentHashMap<>();
+
+    /**
+     * Registers the service's gauge in the global registry. A second platform in the same JVM (tests) shares the
+     * gauge rather than being ignored by the registry; the gauge goes when the last of them closes.
+     */
+    static synchronized AutoCloseable register(String service, DataSource dataSource) {
         MeterRegistry registry = Metrics.globalRegistry;
-        Gauge gauge = Gauge.builder("oms.outbox.backlog", dataSource, OutboxBacklog::count)
+        Deque<DataSource> outboxes = OUTBOXES.computeIfAbsent(service, s -> new ConcurrentLinkedDeque<>());
+        outboxes.push(dataSource);
+        Gauge gauge = Gauge.builder("oms.outbox.backlog", outboxes, OutboxBacklog::countNewest)
                 .description("Messages committed to the service's outbox and not yet acknowledged by the broker")
                 .tag("service", service).strongReference(true).register(registry);
-        return () -> registry.remove(gauge);
+        return () -> {
+            synchronized (OutboxBacklog.class) {
+                outboxes.remove(dataSource);
+                if (outboxes.isEmpty()) {
+                    registry.remove(gauge);
+                    OUTBOXES.remove(service);
+                }
+            }
+        };
+    }
+
+    private static double countNewest(Deque<DataSource> outboxes) {
+        DataSource newest = outboxes.peekFirst();
+        return newest == null ? Double.NaN : count(newest);
     }
 
     private static double count(DataSource dataSource) {
