@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Which messages to read back: all filters optional (null or empty: no filter); the time range is on occurred_at,
  * from inclusive, to exclusive; {@code seqAbove} and {@code recordedSince} select what was appended after a read.
- * Messages come in the order they happened, or with {@code byOrder} grouped by order (correlation id), each order's
- * in the order they happened.
+ * Messages come in the order the bus delivered them (the log's append order, which per order is its partition's
+ * order, the order every consumer applied them in), or with {@code byOrder} grouped by order (correlation id).
  */
 public record AuditQuery(Set<String> types, String topic, Instant from, Instant to, Long seqAbove,
                          Instant recordedSince, boolean byOrder) {

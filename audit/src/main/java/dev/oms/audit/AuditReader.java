@@ -50,7 +50,7 @@ public final class AuditReader {
                 SELECT seq, message_id, type, schema_version, correlation_id, causation_id, saga_id, occurred_at,
                        traceparent, producer, topic, payload_bytes, recorded_at
                   FROM %s%s ORDER BY %s""".formatted(AuditLog.TABLE, where,
-                query.byOrder() ? "correlation_id, occurred_at, seq" : "occurred_at, seq");
+                query.byOrder() ? "correlation_id, seq" : "seq");
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement select = c.prepareStatement(sql)) {
