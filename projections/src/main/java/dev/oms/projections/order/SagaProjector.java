@@ -67,7 +67,12 @@ final class SagaProjector {
                         WHEN excluded.status NOT IN %1$s THEN NULL
                         WHEN order_saga_step_view.status = excluded.status
                             THEN COALESCE(order_saga_step_view.ended_at, excluded.ended_at)
-                        ELSE excluded.ended_at END""".formatted(ENDED))) {
+                        ELSE excluded.ended_at END
+                -- most snapshots repeat most steps unchanged: skip those rows rather than write a new version of each
+                WHERE (order_saga_step_view.name, order_saga_step_view.kind, order_saga_step_view.status,
+                       order_saga_step_view.attempts, order_saga_step_view.error)
+                      IS DISTINCT FROM (excluded.name, excluded.kind, excluded.status, excluded.attempts, excluded.error)
+                """.formatted(ENDED))) {
             for (int i = 0; i < event.getStepsCount(); i++) {
                 SagaStep step = event.getSteps(i);
                 Jdbc.bind(upsert, event.getSagaId(), i, step.getName(), step.getKind(), step.getStatus(),
