@@ -38,7 +38,9 @@ public final class AuditConsumer implements AutoCloseable {
 
     private final DataSource writer;
     private final Collection<String> topics;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final String bootstrap;
+    /** The Kafka consumer of the current run: a failed run closes it and the next run makes a new one. */
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
 
@@ -46,7 +48,7 @@ public final class AuditConsumer implements AutoCloseable {
     public AuditConsumer(DataSource writer, String bootstrap, Collection<String> topics) {
         this.writer = writer;
         this.topics = List.copyOf(topics);
-        this.consumer = KafkaClients.consumer(bootstrap, GROUP);
+        this.bootstrap = bootstrap;
     }
 
     public void start() {
@@ -56,28 +58,44 @@ public final class AuditConsumer implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Appends until closed. A run that fails (e.g. an offset commit refused after a rebalance) ends only that run:
+     * the next one starts from the committed offsets, and what the failed run appended is not appended twice (the
+     * log's key is the message id). An audit log that silently stopped would leave operators blind.
+     */
     private void loop() {
-        try {
-            consumer.subscribe(topics);
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    List<AuditEntry> entries = new ArrayList<>(records.count());
-                    records.forEach(record -> entries.add(entryOf(record)));
-                    if (!appendUntilStored(entries)) {
-                        return;
-                    }
-                    consumer.commitSync();
+        while (running) {
+            KafkaConsumer<String, byte[]> run = KafkaClients.consumer(bootstrap, GROUP);
+            consumer = run;
+            try {
+                if (running) {
+                    consume(run);
                 }
+            } catch (WakeupException e) {
+                // close() asked us to stop
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.error("audit consumer failed, starting it again from its committed offsets: {}", e.toString(), e);
+                    pause(1_000);
+                }
+            } finally {
+                run.close(Duration.ofSeconds(5));
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
+        }
+    }
+
+    private void consume(KafkaConsumer<String, byte[]> run) {
+        run.subscribe(topics);
+        while (running) {
+            ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
+            if (!records.isEmpty()) {
+                List<AuditEntry> entries = new ArrayList<>(records.count());
+                records.forEach(record -> entries.add(entryOf(record)));
+                if (!appendUntilStored(entries)) {
+                    return;
+                }
+                run.commitSync();
             }
-        } catch (RuntimeException e) {
-            log.error("audit consumer stopped: {}", e.toString(), e);
-        } finally {
-            consumer.close();
         }
     }
 
@@ -140,7 +158,10 @@ public final class AuditConsumer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, byte[]> run = consumer;
+        if (run != null) {
+            run.wakeup();
+        }
         if (thread != null) {
             try {
                 thread.join(10_000);
