@@ -5,7 +5,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.oms.contracts.Envelope;
 import dev.oms.contracts.MalformedMessageException;
 import dev.oms.contracts.MessageTypes;
-import dev.oms.messaging.KafkaClients;
+import dev.oms.messaging.ConsumerRuns;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,55 +37,22 @@ public final class AuditConsumer implements AutoCloseable {
 
     private final DataSource writer;
     private final Collection<String> topics;
-    private final String bootstrap;
-    /** The Kafka consumer of the current run: a failed run closes it and the next run makes a new one. */
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile boolean running;
-    private Thread thread;
+    private final ConsumerRuns runs;
 
     /** {@code writer} connects as the audit writer role, whose search path need not include the audit schema. */
     public AuditConsumer(DataSource writer, String bootstrap, Collection<String> topics) {
         this.writer = writer;
         this.topics = List.copyOf(topics);
-        this.bootstrap = bootstrap;
+        this.runs = new ConsumerRuns("audit", bootstrap, GROUP, this::consume);
     }
 
     public void start() {
-        running = true;
-        thread = new Thread(this::loop, "audit-consumer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /**
-     * Appends until closed. A run that fails (e.g. an offset commit refused after a rebalance) ends only that run:
-     * the next one starts from the committed offsets, and what the failed run appended is not appended twice (the
-     * log's key is the message id). An audit log that silently stopped would leave operators blind.
-     */
-    private void loop() {
-        while (running) {
-            KafkaConsumer<String, byte[]> run = KafkaClients.consumer(bootstrap, GROUP);
-            consumer = run;
-            try {
-                if (running) {
-                    consume(run);
-                }
-            } catch (WakeupException e) {
-                // close() asked us to stop
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.error("audit consumer failed, starting it again from its committed offsets: {}", e.toString(), e);
-                    pause(1_000);
-                }
-            } finally {
-                run.close(Duration.ofSeconds(5));
-            }
-        }
+        runs.start();
     }
 
     private void consume(KafkaConsumer<String, byte[]> run) {
         run.subscribe(topics);
-        while (running) {
+        while (runs.running()) {
             ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
             if (!records.isEmpty()) {
                 List<AuditEntry> entries = new ArrayList<>(records.count());
@@ -101,7 +67,7 @@ public final class AuditConsumer implements AutoCloseable {
 
     /** Retries until stored, since skipping a batch would lose it; false when stopped first (offsets stay uncommitted). */
     private boolean appendUntilStored(List<AuditEntry> entries) {
-        for (int attempt = 1; running; attempt++) {
+        for (int attempt = 1; runs.running(); attempt++) {
             try (Connection c = writer.getConnection()) {
                 c.setAutoCommit(false);
                 AuditWriter.append(c, entries);
@@ -157,17 +123,6 @@ public final class AuditConsumer implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> run = consumer;
-        if (run != null) {
-            run.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        runs.close();
     }
 }

@@ -18,7 +18,6 @@ import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,63 +33,25 @@ public final class MessageConsumer implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     /** Test mode: apply every record twice, to prove that redelivery changes nothing. */
     private static final boolean DUPLICATE_DELIVERY = Boolean.parseBoolean(System.getenv("OMS_DUPLICATE_DELIVERY"));
-
-    private static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
     private static final int MAX_OUTAGE_BACKOFF_STEP = 6;
 
     private final Subscription subscription;
     private final Transactions transactions;
-    private final String bootstrap;
-    /** The Kafka consumer of the current run of the loop: a failed run closes it and the next run makes a new one. */
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile boolean running;
-    private Thread thread;
+    private final ConsumerRuns runs;
 
     public MessageConsumer(Subscription subscription, Transactions transactions, String bootstrap) {
         this.subscription = subscription;
         this.transactions = transactions;
-        this.bootstrap = bootstrap;
+        this.runs = new ConsumerRuns(subscription.name(), bootstrap, subscription.name(), this::consume);
     }
 
     public void start() {
-        running = true;
-        thread = new Thread(this::loop, subscription.name() + "-consumer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /**
-     * Consumes until closed. Whatever makes a run fail (a commit refused after a rebalance, because a handler held
-     * the thread longer than max.poll.interval.ms; the database gone while parking) ends only that run: the next one
-     * starts from the committed offsets, and the inbox turns what the failed run applied without committing into
-     * no-ops. A consumer that silently stopped would leave its sagas to time out.
-     */
-    private void loop() {
-        while (running) {
-            KafkaConsumer<String, byte[]> run = KafkaClients.consumer(bootstrap, subscription.name());
-            consumer = run;
-            try {
-                if (running) {
-                    consume(run);
-                }
-            } catch (WakeupException e) {
-                // close() asked us to stop
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.error("{} consumer failed, starting it again from its committed offsets: {}",
-                            subscription.name(), e.toString(), e);
-                    MessagingMetrics.consumerRestarted(subscription.name());
-                    pause(RESTART_PAUSE);
-                }
-            } finally {
-                run.close(Duration.ofSeconds(5));
-            }
-        }
+        runs.start();
     }
 
     private void consume(KafkaConsumer<String, byte[]> run) {
         run.subscribe(subscription.topics());
-        while (running) {
+        while (runs.running()) {
             ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
             apply(records);
             if (!records.isEmpty()) {
@@ -184,7 +145,7 @@ public final class MessageConsumer implements AutoCloseable {
                         Duration.ofNanos(System.nanoTime() - start));
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!runs.running()) {
                     return;
                 }
                 if (DatabaseOutage.causes(e)) {
@@ -264,14 +225,6 @@ public final class MessageConsumer implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void backOff(int attempt) {
         try {
             Thread.sleep(50L << attempt);
@@ -282,17 +235,6 @@ public final class MessageConsumer implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> run = consumer;
-        if (run != null) {
-            run.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        runs.close();
     }
 }

@@ -1,0 +1,93 @@
+package dev.oms.messaging;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a Kafka consumer's loop until closed. Whatever makes a run fail (an offset commit refused after a rebalance,
+ * because the thread was held longer than max.poll.interval.ms; the database gone mid-run) ends only that run: the
+ * next one starts a second later, with a new consumer, from the committed offsets; the consumer's idempotence (an
+ * inbox, a keyed append) turns what the failed run did without committing into no-ops. A consumer that silently
+ * stopped would leave its work undone.
+ */
+public final class ConsumerRuns implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConsumerRuns.class);
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
+
+    private final String name;
+    private final String bootstrap;
+    private final String groupId;
+    private final Consumer<KafkaConsumer<String, byte[]>> run;
+    private volatile KafkaConsumer<String, byte[]> current;
+    private volatile boolean running;
+    private Thread thread;
+
+    /** {@code run} consumes with the consumer it is given for as long as {@link #running()}; it subscribes itself. */
+    public ConsumerRuns(String name, String bootstrap, String groupId, Consumer<KafkaConsumer<String, byte[]>> run) {
+        this.name = name;
+        this.bootstrap = bootstrap;
+        this.groupId = groupId;
+        this.run = run;
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, name + "-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(bootstrap, groupId);
+            current = consumer;
+            try {
+                if (running) {
+                    run.accept(consumer);
+                }
+            } catch (WakeupException e) {
+                // close() asked us to stop
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.error("{} consumer failed, starting it again from its committed offsets: {}", name, e.toString(), e);
+                    MessagingMetrics.consumerRestarted(name);
+                    pause();
+                }
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RESTART_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> consumer = current;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
