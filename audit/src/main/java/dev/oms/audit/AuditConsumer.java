@@ -6,6 +6,7 @@ import dev.oms.contracts.Envelope;
 import dev.oms.contracts.MalformedMessageException;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.messaging.ConsumerRuns;
+import dev.oms.messaging.OffsetCommits;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every topic of the bus in its own consumer group and appends each poll's records in one transaction, then
- * commits the offsets: at-least-once, and a redelivered record appends nothing. A record it cannot read (no
- * envelope, unknown type) is still kept, with what could be read of it.
+ * commits the offsets (asynchronously, see {@link OffsetCommits}): at-least-once, and a redelivered record appends
+ * nothing. A record it cannot read (no envelope, unknown type) is still kept, with what could be read of it.
  */
 public final class AuditConsumer implements AutoCloseable {
     public static final String GROUP = "audit";
@@ -52,16 +53,19 @@ public final class AuditConsumer implements AutoCloseable {
 
     private void consume(KafkaConsumer<String, byte[]> run) {
         run.subscribe(topics);
+        OffsetCommits commits = new OffsetCommits(GROUP);
         while (runs.running()) {
             ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
-            if (!records.isEmpty()) {
-                List<AuditEntry> entries = new ArrayList<>(records.count());
-                records.forEach(record -> entries.add(entryOf(record)));
-                if (!appendUntilStored(entries)) {
-                    return;
-                }
-                run.commitSync();
+            if (records.isEmpty()) {
+                commits.idle(run);
+                continue;
             }
+            List<AuditEntry> entries = new ArrayList<>(records.count());
+            records.forEach(record -> entries.add(entryOf(record)));
+            if (!appendUntilStored(entries)) {
+                return;
+            }
+            commits.applied(run);
         }
     }
 

@@ -9,9 +9,11 @@ import dev.oms.contracts.Upcasters;
 import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a subscription's topics and applies all the messages of a poll in one transaction, together with
- * their inbox rows; offsets are committed only after that. If the shared transaction fails, the poll is
+ * their inbox rows (written by one statement); offsets are committed only after that, asynchronously and at
+ * most every {@link OffsetCommits#INTERVAL}. If the shared transaction fails, the poll is
  * applied again one message per transaction, so a poison message fails alone: after its retry budget it is
  * parked in the dead-letter table, and its partition flows on.
  */
@@ -51,13 +54,16 @@ public final class MessageConsumer implements AutoCloseable {
 
     private void consume(KafkaConsumer<String, byte[]> run) {
         run.subscribe(subscription.topics());
+        OffsetCommits commits = new OffsetCommits(subscription.name());
         while (runs.running()) {
             ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
-            apply(records);
-            if (!records.isEmpty()) {
-                CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
-                run.commitSync();
+            if (records.isEmpty()) {
+                commits.idle(run);
+                continue;
             }
+            apply(records);
+            CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
+            commits.applied(run);
         }
     }
 
@@ -107,9 +113,16 @@ public final class MessageConsumer implements AutoCloseable {
     /** Applies the whole batch in one transaction; false (and nothing applied) if that transaction failed. */
     private boolean applyAsOne(List<Received> batch) {
         long start = System.nanoTime();
+        PollInbox inbox = new PollInbox(batch);
         List<Transactions.Unit<Boolean>> units = new ArrayList<>(batch.size());
         for (Received received : batch) {
-            units.add(new Transactions.Unit<>(received.message().envelope(), tx -> applyOnce(received.message(), tx)));
+            units.add(new Transactions.Unit<>(received.message().envelope(), tx -> {
+                if (!inbox.firstDelivery(tx, received.message().envelope().messageId())) {
+                    return false;
+                }
+                subscription.handler().handle(received.message(), tx);
+                return true;
+            }));
         }
         List<Boolean> applied;
         try {
@@ -125,6 +138,23 @@ public final class MessageConsumer implements AutoCloseable {
                     applied.get(i) ? "applied" : "duplicate", each);
         }
         return true;
+    }
+
+    /** The inbox rows of a poll applied in one transaction, all written by one statement when the first unit runs. */
+    private final class PollInbox {
+        private final List<UUID> messageIds = new ArrayList<>();
+        private Set<UUID> firstDeliveries;
+
+        PollInbox(List<Received> batch) {
+            batch.forEach(received -> messageIds.add(received.message().envelope().messageId()));
+        }
+
+        boolean firstDelivery(TransactionContext tx, UUID messageId) throws SQLException {
+            if (firstDeliveries == null) {
+                firstDeliveries = Inbox.firstDeliveries(tx.connection(), subscription.name(), messageIds);
+            }
+            return firstDeliveries.remove(messageId); // a message twice in one poll is applied once
+        }
     }
 
     /** Handles the message unless the inbox says this consumer already applied it; true if it was applied. */

@@ -1,0 +1,52 @@
+package dev.oms.messaging;
+
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits a consumer's offsets without waiting for the broker, at most once per interval while records keep
+ * coming and at once when a poll comes back empty. An offset is only where a restarted consumer resumes: the
+ * records applied after the last commit that landed are delivered again and skipped by the consumer's
+ * idempotence (inbox, keyed append), so committing less often trades a little redelivery after a crash for one
+ * broker round trip per poll.
+ */
+public final class OffsetCommits {
+    private static final Logger log = LoggerFactory.getLogger(OffsetCommits.class);
+    static final Duration INTERVAL = Duration.ofMillis(100);
+
+    private final String consumerName;
+    private long lastCommitNanos = System.nanoTime();
+    private boolean pending;
+
+    public OffsetCommits(String consumerName) {
+        this.consumerName = consumerName;
+    }
+
+    /** The records of the last poll are applied: commits if the last commit is older than the interval. */
+    public void applied(KafkaConsumer<String, byte[]> consumer) {
+        pending = true;
+        if (System.nanoTime() - lastCommitNanos >= INTERVAL.toNanos()) {
+            commit(consumer);
+        }
+    }
+
+    /** A poll brought nothing: commits what is still uncommitted. */
+    public void idle(KafkaConsumer<String, byte[]> consumer) {
+        if (pending) {
+            commit(consumer);
+        }
+    }
+
+    private void commit(KafkaConsumer<String, byte[]> consumer) {
+        pending = false;
+        lastCommitNanos = System.nanoTime();
+        consumer.commitAsync((offsets, error) -> {
+            if (error != null) {
+                // harmless: the next commit covers these offsets, or a restart redelivers what they covered
+                log.info("{}: an offset commit failed: {}", consumerName, error.toString());
+            }
+        });
+    }
+}
