@@ -111,6 +111,6 @@ final class FakeOrderQueries implements OrderQueries {
 
     @Override
     public Optional<OrderUpdate> currentStatus(String orderId) {
-        return order(orderId).map(o -> new OrderUpdate(o.id(), o.customerId(), o.status(), o.updatedAt()));
+        return order(orderId).map(o -> new OrderUpdate(o.id(), o.customerId(), o.status(), o.updatedAt(), o.placedAt()));
     }
 }

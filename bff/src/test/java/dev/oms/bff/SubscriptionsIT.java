@@ -94,7 +94,7 @@ class SubscriptionsIT {
     }
 
     private static OrderUpdate update(String orderId, String status, Instant at) {
-        return new OrderUpdate(orderId, TestTokens.CUSTOMER_B, status, at);
+        return new OrderUpdate(orderId, TestTokens.CUSTOMER_B, status, at, FakeOrderQueries.PLACED_AT);
     }
 
     @Test

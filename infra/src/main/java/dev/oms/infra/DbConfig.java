@@ -27,6 +27,7 @@ public record DbConfig(String jdbcUrl, String user, String password) {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
+        config.addDataSourceProperty("ApplicationName", poolName); // pg_stat_activity tells whose connection it is
         if (schema != null) {
             config.setSchema(schema); // pgjdbc turns Connection.setSchema into SET search_path
         }

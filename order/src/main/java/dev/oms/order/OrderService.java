@@ -55,7 +55,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     /** Shared components whose tables live in this service's schema (see SchemaMigrator). */
     public static final String[] COMPONENTS = {"saga"};
     private static final int CONFLICT_ATTEMPTS = 5;
-    private static final Duration TIMER_POLL = Duration.ofMillis(100);
+    private static final Duration TIMER_POLL = Duration.ofMillis(200);
 
     private static final String CHECKOUT_COMPLETED = MessageTypes.typeOf(CheckoutCompleted.getDefaultInstance());
     private static final String SHIPMENT_CREATED = MessageTypes.typeOf(ShipmentCreated.getDefaultInstance());
@@ -145,8 +145,9 @@ public final class OrderService implements OrderCommands, SagaOperations {
             followShipment(tx, message.payloadAs(ShipmentStatusChanged.class));
             return;
         }
-        placeOrder.onReply(tx, message);
-        cancelOrder.onReply(tx, message);
+        if (!placeOrder.onReply(tx, message)) { // most replies are PlaceOrder's: ask CancelOrder only if not
+            cancelOrder.onReply(tx, message);
+        }
         if (message.type().equals(SHIPMENT_CREATED)) {
             transitions.moveIfAllowed(tx, message.payloadAs(ShipmentCreated.class).getOrderId(), OrderStatus.FULFILLING, null);
         }

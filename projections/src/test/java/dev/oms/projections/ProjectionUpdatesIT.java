@@ -42,9 +42,9 @@ class ProjectionUpdatesIT {
                 message("order-1", status("order-1", "PENDING", "CONFIRMED"), T0.plusSeconds(1)),
                 message("order-1", status("order-1", "CONFIRMED", "FULFILLING"), T0.plusSeconds(2))));
 
-        assertThat(orderUpdates).containsExactly(new OrderUpdate("order-1", "alice", "PENDING", T0),
-                new OrderUpdate("order-1", "alice", "CONFIRMED", T0.plusSeconds(1)),
-                new OrderUpdate("order-1", "alice", "FULFILLING", T0.plusSeconds(2)));
+        assertThat(orderUpdates).containsExactly(new OrderUpdate("order-1", "alice", "PENDING", T0, T0),
+                new OrderUpdate("order-1", "alice", "CONFIRMED", T0.plusSeconds(1), T0),
+                new OrderUpdate("order-1", "alice", "FULFILLING", T0.plusSeconds(2), T0));
     }
 
     @Test
@@ -54,7 +54,7 @@ class ProjectionUpdatesIT {
 
         projections.apply(List.of(message("order-1", placed("order-1", "alice"), T0)));
 
-        assertThat(orderUpdates).containsExactly(new OrderUpdate("order-1", "alice", "CONFIRMED", T0.plusSeconds(1)));
+        assertThat(orderUpdates).containsExactly(new OrderUpdate("order-1", "alice", "CONFIRMED", T0.plusSeconds(1), T0));
     }
 
     @Test

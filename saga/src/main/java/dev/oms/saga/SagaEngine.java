@@ -70,13 +70,16 @@ public final class SagaEngine<D> {
         return repository.load(tx.connection(), sagaId, definition.name());
     }
 
-    /** Applies a reply addressed (by its envelope's saga id) to an instance of this saga. */
-    public void onReply(TransactionContext tx, IncomingMessage reply) throws Exception {
+    /**
+     * Applies a reply addressed (by its envelope's saga id) to an instance of this saga; false when the saga is not
+     * one of this engine's (another saga type, or none), so the caller may offer the reply to another engine.
+     */
+    public boolean onReply(TransactionContext tx, IncomingMessage reply) throws Exception {
         String sagaId = reply.envelope().sagaId();
         Optional<SagaInstance<D>> found = sagaId == null ? Optional.empty() : find(tx, sagaId);
         if (found.isEmpty()) {
             log.debug("reply {} for unknown saga {} ignored", reply.type(), sagaId);
-            return;
+            return false;
         }
         SagaInstance<D> saga = found.get();
         boolean changed = switch (saga.status()) {
@@ -86,9 +89,10 @@ public final class SagaEngine<D> {
         };
         if (!changed) {
             log.debug("saga {} ({}) not waiting for {}: ignored", sagaId, saga.status(), reply.type());
-            return;
+            return true;
         }
         save(tx, saga);
+        return true;
     }
 
     /** Fires every due timer of this saga type, one transaction per saga; returns how many fired. */

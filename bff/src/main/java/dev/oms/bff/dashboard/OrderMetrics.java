@@ -2,7 +2,6 @@ package dev.oms.bff.dashboard;
 
 import dev.oms.projections.api.BusinessMetrics;
 import dev.oms.projections.api.MetricsQueries;
-import dev.oms.projections.api.OrderQueries;
 import dev.oms.projections.api.OrderUpdate;
 import dev.oms.projections.api.ProjectionUpdates;
 import io.micrometer.core.instrument.Gauge;
@@ -10,8 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Business meters derived from the read side, so that no service module has to know about them: orders by
  * milestone ({@code oms_orders{status}}, a gauge over the order view) and the latency from checkout to
  * CONFIRMED and to DELIVERED ({@code oms_order_checkout_to_*_seconds}), recorded as the projection tells of
- * each status change. The order lookup behind a latency runs off the projection's consumer thread. Registered in the
+ * each status change, from the placement time the update carries (no lookup per order). Registered in the
  * context's registry itself rather than as a MeterBinder: in the platform that registry comes from the launcher,
  * made before the BFF, and Boot binds binders only to the registries it builds.
  */
@@ -33,22 +30,15 @@ class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
             "DELIVERED", "oms.order.checkout.to.delivered");
 
     private final ObjectProvider<MetricsQueries> metrics;
-    private final ObjectProvider<OrderQueries> orders;
     private final ObjectProvider<ProjectionUpdates> updates;
     private final MeterRegistry registry;
-    private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "oms-order-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final CachedMetrics cached;
     private ProjectionUpdates.Registration registration;
 
-    OrderMetrics(ObjectProvider<MetricsQueries> metrics, ObjectProvider<OrderQueries> orders,
-            ObjectProvider<ProjectionUpdates> updates, MeterRegistry registry) {
+    OrderMetrics(ObjectProvider<MetricsQueries> metrics, ObjectProvider<ProjectionUpdates> updates,
+            MeterRegistry registry) {
         this.registry = registry;
         this.metrics = metrics;
-        this.orders = orders;
         this.updates = updates;
         this.cached = new CachedMetrics(metrics, Duration.ofSeconds(2));
     }
@@ -62,12 +52,12 @@ class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
             gauge(registry, "delivered", BusinessMetrics::ordersDelivered);
         }
         ProjectionUpdates source = updates.getIfAvailable();
-        if (source != null && orders.getIfAvailable() != null) {
+        if (source != null) {
             LATENCIES.values().forEach(name -> timer(name, registry));
             registration = source.onOrderUpdate(update -> {
                 String name = LATENCIES.get(update.status());
                 if (name != null) {
-                    lookups.execute(() -> record(registry, name, update));
+                    record(timer(name, registry), update);
                 }
             });
         }
@@ -79,12 +69,14 @@ class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
                 .tag("status", status).register(registry);
     }
 
-    private void record(MeterRegistry registry, String name, OrderUpdate update) {
-        orders.getObject().order(update.orderId())
-                .filter(order -> order.placedAt() != null && update.occurredAt() != null)
-                .map(order -> Duration.between(order.placedAt(), update.occurredAt()))
-                .filter(took -> !took.isNegative())
-                .ifPresent(took -> timer(name, registry).record(took));
+    private static void record(Timer timer, OrderUpdate update) {
+        if (update.placedAt() == null || update.occurredAt() == null) {
+            return;
+        }
+        Duration took = Duration.between(update.placedAt(), update.occurredAt());
+        if (!took.isNegative()) {
+            timer.record(took);
+        }
     }
 
     private static Timer timer(String name, MeterRegistry registry) {
@@ -97,6 +89,5 @@ class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
         if (registration != null) {
             registration.close();
         }
-        lookups.shutdownNow();
     }
 }

@@ -33,7 +33,7 @@ class OrderUpdatesTest {
     private final OrderUpdatesController controller = new OrderUpdatesController(updates, orders);
 
     private static OrderUpdate alices(String status, int second) {
-        return new OrderUpdate("order-1", "alice", status, T0.plusSeconds(second));
+        return new OrderUpdate("order-1", "alice", status, T0.plusSeconds(second), T0);
     }
 
     @Test

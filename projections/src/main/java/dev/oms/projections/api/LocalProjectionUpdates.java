@@ -24,6 +24,15 @@ public final class LocalProjectionUpdates implements ProjectionUpdates {
         return register(sagaListeners, listener);
     }
 
+    /** Whether anyone listens to sagas now; when nobody does, the projections need not read what they would tell. */
+    public boolean hasSagaListeners() {
+        return !sagaListeners.isEmpty();
+    }
+
+    public boolean hasOrderListeners() {
+        return !orderListeners.isEmpty();
+    }
+
     public void publish(OrderUpdate update) {
         tell(orderListeners, update);
     }

@@ -109,9 +109,10 @@ final class JdbcOrderQueries implements OrderQueries {
 
     static Optional<OrderUpdate> currentStatus(Connection c, String orderId) throws SQLException {
         return Jdbc.list(c, """
-                SELECT customer_id, status, status_at FROM order_view
+                SELECT customer_id, status, status_at, placed_at FROM order_view
                  WHERE order_id = ? AND placed_at IS NOT NULL AND status IS NOT NULL""",
-                row -> new OrderUpdate(orderId, row.getString(1), row.getString(2), Jdbc.instant(row.getTimestamp(3))),
+                row -> new OrderUpdate(orderId, row.getString(1), row.getString(2), Jdbc.instant(row.getTimestamp(3)),
+                        Jdbc.instant(row.getTimestamp(4))),
                 orderId).stream().findFirst();
     }
 }

@@ -52,13 +52,45 @@ final class SagaProjector {
         }
     }
 
+    /**
+     * Writes the steps of the snapshot that differ from the rows kept and drops rows past its last step, in one
+     * statement: most snapshots repeat most steps unchanged, and an upsert of an unchanged row would still lock it
+     * (a WAL record and a dirtied page each).
+     */
     private static void saveSteps(Connection c, SagaUpdated event, Timestamp at) throws SQLException {
+        int count = event.getStepsCount();
+        Integer[] positions = new Integer[count];
+        String[] names = new String[count];
+        String[] kinds = new String[count];
+        String[] statuses = new String[count];
+        Integer[] attempts = new Integer[count];
+        String[] errors = new String[count];
+        for (int i = 0; i < count; i++) {
+            SagaStep step = event.getSteps(i);
+            positions[i] = i;
+            names[i] = step.getName();
+            kinds[i] = step.getKind();
+            statuses[i] = step.getStatus();
+            attempts[i] = step.getAttempts();
+            errors[i] = step.getError().isEmpty() ? null : step.getError();
+        }
         try (PreparedStatement upsert = c.prepareStatement("""
+                WITH snapshot (position, name, kind, status, attempts, error) AS (
+                    SELECT * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])),
+                changed AS (
+                    SELECT snapshot.* FROM snapshot
+                    LEFT JOIN order_saga_step_view kept ON kept.saga_id = ? AND kept.position = snapshot.position
+                    WHERE kept.saga_id IS NULL
+                       OR (kept.name, kept.kind, kept.status, kept.attempts, kept.error)
+                          IS DISTINCT FROM (snapshot.name, snapshot.kind, snapshot.status, snapshot.attempts,
+                                            snapshot.error)),
+                removed AS (DELETE FROM order_saga_step_view WHERE saga_id = ? AND position >= ?)
                 INSERT INTO order_saga_step_view (saga_id, position, name, kind, status, attempts, error, started_at,
                                                   ended_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?,
-                        CASE WHEN ?::text <> 'PENDING' THEN ?::timestamptz END,
-                        CASE WHEN ?::text IN %1$s THEN ?::timestamptz END)
+                SELECT ?, position, name, kind, status, attempts, error,
+                       CASE WHEN status <> 'PENDING' THEN ?::timestamptz END,
+                       CASE WHEN status IN %1$s THEN ?::timestamptz END
+                  FROM changed
                 ON CONFLICT (saga_id, position) DO UPDATE SET
                     name = excluded.name, kind = excluded.kind, status = excluded.status,
                     attempts = excluded.attempts, error = excluded.error,
@@ -68,22 +100,21 @@ final class SagaProjector {
                         WHEN order_saga_step_view.status = excluded.status
                             THEN COALESCE(order_saga_step_view.ended_at, excluded.ended_at)
                         ELSE excluded.ended_at END
-                -- most snapshots repeat most steps unchanged: skip those rows rather than write a new version of each
-                WHERE (order_saga_step_view.name, order_saga_step_view.kind, order_saga_step_view.status,
-                       order_saga_step_view.attempts, order_saga_step_view.error)
-                      IS DISTINCT FROM (excluded.name, excluded.kind, excluded.status, excluded.attempts, excluded.error)
                 """.formatted(ENDED))) {
-            for (int i = 0; i < event.getStepsCount(); i++) {
-                SagaStep step = event.getSteps(i);
-                Jdbc.bind(upsert, event.getSagaId(), i, step.getName(), step.getKind(), step.getStatus(),
-                        step.getAttempts(), step.getError().isEmpty() ? null : step.getError(),
-                        step.getStatus(), at, step.getStatus(), at);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, c.createArrayOf("int4", positions));
+            upsert.setArray(2, c.createArrayOf("text", names));
+            upsert.setArray(3, c.createArrayOf("text", kinds));
+            upsert.setArray(4, c.createArrayOf("text", statuses));
+            upsert.setArray(5, c.createArrayOf("int4", attempts));
+            upsert.setArray(6, c.createArrayOf("text", errors));
+            upsert.setString(7, event.getSagaId());
+            upsert.setString(8, event.getSagaId());
+            upsert.setInt(9, count);
+            upsert.setString(10, event.getSagaId());
+            upsert.setTimestamp(11, at);
+            upsert.setTimestamp(12, at);
+            upsert.executeUpdate();
         }
-        Jdbc.update(c, "DELETE FROM order_saga_step_view WHERE saga_id = ? AND position >= ?", event.getSagaId(),
-                event.getStepsCount());
     }
 
     static void updated(SagaUpdated event, Envelope envelope, FoldedOrder order) {

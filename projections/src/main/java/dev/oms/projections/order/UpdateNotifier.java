@@ -37,6 +37,9 @@ final class UpdateNotifier implements MessageHandler {
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
         String type = message.type();
+        if (type.equals(SAGA_UPDATED) ? !updates.hasSagaListeners() : !updates.hasOrderListeners()) {
+            return; // nobody to tell: skip reading it back
+        }
         if (type.equals(PLACED)) {
             OrderPlaced placed = message.payloadAs(OrderPlaced.class);
             tellOrder(tx, JdbcOrderQueries.currentStatus(tx.connection(), placed.getOrderId()));
