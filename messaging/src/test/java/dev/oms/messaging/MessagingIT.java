@@ -107,6 +107,33 @@ class MessagingIT {
     }
 
     @Test
+    void aPollAppliesEachNewMessageOnceInOrderAndSkipsWhatTheInboxAlreadyHolds() throws Exception {
+        subscribe((message, tx) -> applied.add(message.payloadAs(ProductListed.class).getSku()));
+        Envelope seenBefore = envelope(PRODUCT_LISTED);
+        execute("INSERT INTO inbox (consumer, message_id) VALUES ('svc-" + topic + "', '" + seenBefore.messageId() + "')");
+        Envelope first = envelope(PRODUCT_LISTED);
+        Envelope second = envelope(PRODUCT_LISTED);
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka, "poll-test")) {
+            // all on one key, sent before the consumer starts: they arrive in one poll, applied in one transaction
+            producer.send(record(first, listed("SKU-1").toByteArray())).get();
+            producer.send(record(seenBefore, listed("SKU-0").toByteArray())).get();
+            producer.send(record(first, listed("SKU-1").toByteArray())).get();
+            producer.send(record(second, listed("SKU-2").toByteArray())).get();
+        }
+        runtime.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> applied.size() >= 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 2);
+        assertThat(applied).containsExactly("SKU-1", "SKU-2");
+        // offsets are committed without waiting, and at once when the consumer has nothing more to read
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", kafka))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> admin.listConsumerGroupOffsets("svc-" + topic)
+                    .partitionsToOffsetAndMetadata().get().values().stream().mapToLong(o -> o.offset()).sum() == 4);
+        }
+    }
+
+    @Test
     void aPoisonMessageIsParkedAndThePartitionKeepsFlowing() throws Exception {
         subscribe((message, tx) -> {
             String sku = message.payloadAs(ProductListed.class).getSku();
