@@ -106,6 +106,20 @@ class SagaFailureModesIT {
     }
 
     @Test
+    void aCaptureThatSucceedsAfterItsRetryBudgetWasSpentNoLongerAsksForAnOperator() {
+        reachCapture();
+        for (int i = 0; i < 20; i++) { // a timeout, then a retry, ten times over
+            orders.advance(Duration.ofSeconds(61));
+        }
+        assertThat(alert()).contains("retry budget");
+
+        reply(PaymentCaptured.newBuilder().setOrderId(orderId).build());
+
+        assertThat(stepStatus(4)).isEqualTo("SUCCEEDED");
+        assertThat(alert()).isNull();
+    }
+
+    @Test
     void anUnansweredCompensationEndsCompensationFailedUntilAnOperatorRetriesIt() {
         orders.advance(STEP_TIMEOUT.plusSeconds(1));
         for (int i = 0; i < 10; i++) {
@@ -148,6 +162,19 @@ class SagaFailureModesIT {
 
     private void reply(Message reply) {
         orders.deliver(orderId, sagaId, reply);
+    }
+
+    private String alert() {
+        try (var c = orders.dataSource.getConnection();
+             var select = c.prepareStatement("SELECT alert FROM saga_instance WHERE saga_id = ?")) {
+            select.setString(1, sagaId);
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String status() {

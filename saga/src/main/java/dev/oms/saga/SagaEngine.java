@@ -209,8 +209,8 @@ public final class SagaEngine<D> {
         }
         if (saga.status() == SagaStatus.COMPENSATION_FAILED) {
             saga.become(SagaStatus.COMPENSATING, null);
-            saga.raiseAlert(null);
         }
+        saga.raiseAlert(null); // answered: whatever the wait for it raised is over
         saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
         saga.moveTo(index - 1);
         compensateBackwards(tx, saga);
@@ -279,6 +279,7 @@ public final class SagaEngine<D> {
         int index = saga.currentStep();
         saga.setData(data);
         saga.setDeadline(null);
+        saga.raiseAlert(null); // a step that spent its retry budget and then succeeded needs no operator any more
         saga.setStep(index, saga.step(index).ended(StepStatus.SUCCEEDED, tx.now(), null));
         stepEnded(tx, saga.step(index), StepStatus.SUCCEEDED);
         saga.moveTo(index + 1);
