@@ -23,8 +23,10 @@ public final class ServiceRuntime implements AutoCloseable {
     private final String service;
     private final String bootstrap;
     private final Transactions transactions;
-    private final KafkaProducer<String, byte[]> producer;
-    private final OutboxRelay relay;
+    private final DataSource dataSource;
+    /** Made on start: a runtime that only migrates or replays never connects to Kafka. */
+    private KafkaProducer<String, byte[]> producer;
+    private volatile OutboxRelay relay;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<MessageConsumer> consumers = new ArrayList<>();
     private final List<ScheduledJob> jobs = new ArrayList<>();
@@ -35,9 +37,15 @@ public final class ServiceRuntime implements AutoCloseable {
     public ServiceRuntime(String service, DataSource dataSource, String bootstrap, Clock clock) {
         this.service = service;
         this.bootstrap = bootstrap;
-        this.producer = KafkaClients.producer(bootstrap, service + "-relay");
-        this.relay = new OutboxRelay(service, dataSource, producer, Duration.ofMillis(100), 500);
-        this.transactions = new Transactions(service, dataSource, clock, relay::wakeUp);
+        this.dataSource = dataSource;
+        this.transactions = new Transactions(service, dataSource, clock, this::wakeUpRelay);
+    }
+
+    private void wakeUpRelay() {
+        OutboxRelay started = relay;
+        if (started != null) {
+            started.wakeUp();
+        }
     }
 
     public String service() {
@@ -81,6 +89,8 @@ public final class ServiceRuntime implements AutoCloseable {
             transactions.schemas().register(tx.connection());
             return null;
         });
+        producer = KafkaClients.producer(bootstrap, service + "-relay");
+        relay = new OutboxRelay(service, dataSource, producer, Duration.ofMillis(100), 500);
         relay.start();
         for (Subscription subscription : subscriptions) {
             MessageConsumer consumer = new MessageConsumer(subscription, transactions, bootstrap);
@@ -114,7 +124,9 @@ public final class ServiceRuntime implements AutoCloseable {
             scheduler.shutdownNow();
         }
         consumers.forEach(MessageConsumer::close);
-        relay.close();
-        producer.close(Duration.ofSeconds(5));
+        if (relay != null) {
+            relay.close();
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 }
