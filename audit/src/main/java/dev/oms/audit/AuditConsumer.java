@@ -6,11 +6,9 @@ import dev.oms.contracts.Envelope;
 import dev.oms.contracts.MalformedMessageException;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.messaging.ConsumerRuns;
-import dev.oms.messaging.OffsetCommits;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,14 +17,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every topic of the bus in its own consumer group and appends each poll's records in one transaction, then
- * commits the offsets (asynchronously, see {@link OffsetCommits}): at-least-once, and a redelivered record appends
+ * commits the offsets (asynchronously, see {@link ConsumerRuns}): at-least-once, and a redelivered record appends
  * nothing. A record it cannot read (no envelope, unknown type) is still kept, with what could be read of it.
  */
 public final class AuditConsumer implements AutoCloseable {
@@ -37,36 +34,22 @@ public final class AuditConsumer implements AutoCloseable {
             .omittingInsignificantWhitespace();
 
     private final DataSource writer;
-    private final Collection<String> topics;
     private final ConsumerRuns runs;
 
     /** {@code writer} connects as the audit writer role, whose search path need not include the audit schema. */
     public AuditConsumer(DataSource writer, String bootstrap, Collection<String> topics) {
         this.writer = writer;
-        this.topics = List.copyOf(topics);
-        this.runs = new ConsumerRuns("audit", bootstrap, GROUP, this::consume);
+        this.runs = new ConsumerRuns("audit", bootstrap, GROUP, topics, this::append);
     }
 
     public void start() {
         runs.start();
     }
 
-    private void consume(KafkaConsumer<String, byte[]> run) {
-        run.subscribe(topics);
-        OffsetCommits commits = new OffsetCommits(GROUP);
-        while (runs.running()) {
-            ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
-            if (records.isEmpty()) {
-                commits.idle(run);
-                continue;
-            }
-            List<AuditEntry> entries = new ArrayList<>(records.count());
-            records.forEach(record -> entries.add(entryOf(record)));
-            if (!appendUntilStored(entries)) {
-                return;
-            }
-            commits.applied(run);
-        }
+    private boolean append(ConsumerRecords<String, byte[]> records) {
+        List<AuditEntry> entries = new ArrayList<>(records.count());
+        records.forEach(record -> entries.add(entryOf(record)));
+        return appendUntilStored(entries);
     }
 
     /** Retries until stored, since skipping a batch would lose it; false when stopped first (offsets stay uncommitted). */

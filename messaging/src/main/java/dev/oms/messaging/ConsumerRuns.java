@@ -1,14 +1,17 @@
 package dev.oms.messaging;
 
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a Kafka consumer's loop until closed. Whatever makes a run fail (an offset commit refused after a rebalance,
+ * Runs a Kafka consumer's loop until closed: polls its topics, hands each non-empty poll to its handler and commits
+ * the offsets once the handler has applied the poll ({@link OffsetCommits}). Whatever makes a run fail (an offset commit refused after a rebalance,
  * because the thread was held longer than max.poll.interval.ms; the database gone mid-run) ends only that run: the
  * next one starts a second later, with a new consumer, from the committed offsets; the consumer's idempotence (an
  * inbox, a keyed append) turns what the failed run did without committing into no-ops. A consumer that silently
@@ -21,17 +24,24 @@ public final class ConsumerRuns implements AutoCloseable {
     private final String name;
     private final String bootstrap;
     private final String groupId;
-    private final Consumer<KafkaConsumer<String, byte[]>> run;
+    private final Collection<String> topics;
+    private final PollHandler handler;
     private volatile KafkaConsumer<String, byte[]> current;
     private volatile boolean running;
     private Thread thread;
 
-    /** {@code run} consumes with the consumer it is given for as long as {@link #running()}; it subscribes itself. */
-    public ConsumerRuns(String name, String bootstrap, String groupId, Consumer<KafkaConsumer<String, byte[]>> run) {
+    /** Applies a poll's records; false when it stopped before they were all applied, so nothing may be committed. */
+    @FunctionalInterface
+    public interface PollHandler {
+        boolean apply(ConsumerRecords<String, byte[]> records);
+    }
+
+    public ConsumerRuns(String name, String bootstrap, String groupId, Collection<String> topics, PollHandler handler) {
         this.name = name;
         this.bootstrap = bootstrap;
         this.groupId = groupId;
-        this.run = run;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
     }
 
     public void start() {
@@ -51,7 +61,7 @@ public final class ConsumerRuns implements AutoCloseable {
             current = consumer;
             try {
                 if (running) {
-                    run.accept(consumer);
+                    consume(consumer);
                 }
             } catch (WakeupException e) {
                 // close() asked us to stop
@@ -63,6 +73,21 @@ public final class ConsumerRuns implements AutoCloseable {
                 }
             } finally {
                 consumer.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private void consume(KafkaConsumer<String, byte[]> consumer) {
+        consumer.subscribe(topics);
+        OffsetCommits commits = new OffsetCommits(name);
+        while (running) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+            if (records.isEmpty()) {
+                commits.idle(consumer);
+            } else if (handler.apply(records)) {
+                commits.applied(consumer);
+            } else {
+                return;
             }
         }
     }

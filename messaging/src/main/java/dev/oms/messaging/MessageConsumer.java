@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,29 +44,22 @@ public final class MessageConsumer implements AutoCloseable {
     public MessageConsumer(Subscription subscription, Transactions transactions, String bootstrap) {
         this.subscription = subscription;
         this.transactions = transactions;
-        this.runs = new ConsumerRuns(subscription.name(), bootstrap, subscription.name(), this::consume);
+        this.runs = new ConsumerRuns(subscription.name(), bootstrap, subscription.name(), subscription.topics(),
+                this::apply);
     }
 
     public void start() {
         runs.start();
     }
 
-    private void consume(KafkaConsumer<String, byte[]> run) {
-        run.subscribe(subscription.topics());
-        OffsetCommits commits = new OffsetCommits(subscription.name());
-        while (runs.running()) {
-            ConsumerRecords<String, byte[]> records = run.poll(Duration.ofMillis(200));
-            if (records.isEmpty()) {
-                commits.idle(run);
-                continue;
-            }
-            apply(records);
-            CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
-            commits.applied(run);
-        }
+    /** Applies a poll: every message is applied or parked when this returns, so its offsets may be committed. */
+    private boolean apply(ConsumerRecords<String, byte[]> records) {
+        applyAll(records);
+        CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
+        return true;
     }
 
-    private void apply(ConsumerRecords<String, byte[]> records) {
+    private void applyAll(ConsumerRecords<String, byte[]> records) {
         List<Received> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             IncomingMessage message = read(record);

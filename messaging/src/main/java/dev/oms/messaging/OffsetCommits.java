@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * idempotence (inbox, keyed append), so committing less often trades a little redelivery after a crash for one
  * broker round trip per poll.
  */
-public final class OffsetCommits {
+final class OffsetCommits {
     private static final Logger log = LoggerFactory.getLogger(OffsetCommits.class);
     static final Duration INTERVAL = Duration.ofMillis(100);
 
@@ -20,12 +20,12 @@ public final class OffsetCommits {
     private long lastCommitNanos = System.nanoTime();
     private boolean pending;
 
-    public OffsetCommits(String consumerName) {
+    OffsetCommits(String consumerName) {
         this.consumerName = consumerName;
     }
 
     /** The records of the last poll are applied: commits if the last commit is older than the interval. */
-    public void applied(KafkaConsumer<String, byte[]> consumer) {
+    void applied(KafkaConsumer<String, byte[]> consumer) {
         pending = true;
         if (System.nanoTime() - lastCommitNanos >= INTERVAL.toNanos()) {
             commit(consumer);
@@ -33,7 +33,7 @@ public final class OffsetCommits {
     }
 
     /** A poll brought nothing: commits what is still uncommitted. */
-    public void idle(KafkaConsumer<String, byte[]> consumer) {
+    void idle(KafkaConsumer<String, byte[]> consumer) {
         if (pending) {
             commit(consumer);
         }
