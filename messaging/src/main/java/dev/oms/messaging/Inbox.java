@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,12 +17,7 @@ public final class Inbox {
 
     /** True the first time this consumer sees the message; false for a redelivery, which must then be skipped. */
     public static boolean firstDelivery(Connection connection, String consumer, UUID messageId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO inbox (consumer, message_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, consumer);
-            insert.setObject(2, messageId);
-            return insert.executeUpdate() == 1;
-        }
+        return !firstDeliveries(connection, consumer, List.of(messageId)).isEmpty();
     }
 
     /**

@@ -108,13 +108,9 @@ public final class MessageConsumer implements AutoCloseable {
         PollInbox inbox = new PollInbox(batch);
         List<Transactions.Unit<Boolean>> units = new ArrayList<>(batch.size());
         for (Received received : batch) {
-            units.add(new Transactions.Unit<>(received.message().envelope(), tx -> {
-                if (!inbox.firstDelivery(tx, received.message().envelope().messageId())) {
-                    return false;
-                }
-                subscription.handler().handle(received.message(), tx);
-                return true;
-            }));
+            IncomingMessage message = received.message();
+            units.add(new Transactions.Unit<>(message.envelope(),
+                    tx -> applyIf(inbox.firstDelivery(tx, message.envelope().messageId()), message, tx)));
         }
         List<Boolean> applied;
         try {
@@ -149,20 +145,21 @@ public final class MessageConsumer implements AutoCloseable {
         }
     }
 
-    /** Handles the message unless the inbox says this consumer already applied it; true if it was applied. */
-    private boolean applyOnce(IncomingMessage message, TransactionContext tx) throws Exception {
-        if (!Inbox.firstDelivery(tx.connection(), subscription.name(), message.envelope().messageId())) {
-            return false;
+    /** Handles the message if the inbox said this is its first delivery to this consumer; true if it was applied. */
+    private boolean applyIf(boolean firstDelivery, IncomingMessage message, TransactionContext tx) throws Exception {
+        if (firstDelivery) {
+            subscription.handler().handle(message, tx);
         }
-        subscription.handler().handle(message, tx);
-        return true;
+        return firstDelivery;
     }
 
     private void applyWithRetries(ConsumerRecord<String, byte[]> record, IncomingMessage message) {
         long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean applied = transactions.inTransaction(message.envelope(), tx -> applyOnce(message, tx));
+                boolean applied = transactions.inTransaction(message.envelope(), tx -> applyIf(
+                        Inbox.firstDelivery(tx.connection(), subscription.name(), message.envelope().messageId()),
+                        message, tx));
                 MessagingMetrics.handled(subscription.name(), message.type(), applied ? "applied" : "duplicate",
                         Duration.ofNanos(System.nanoTime() - start));
                 return;
