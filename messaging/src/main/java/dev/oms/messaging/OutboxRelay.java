@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,23 +43,26 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final String service;
     private final DataSource dataSource;
-    private final Producer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    /** Made on start: a service that only migrates or replays never connects to Kafka. */
+    private Producer<String, byte[]> producer;
     private final Duration pollInterval;
     private final int batchSize;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(String service, DataSource dataSource, Producer<String, byte[]> producer,
+    public OutboxRelay(String service, DataSource dataSource, Supplier<Producer<String, byte[]>> producers,
                        Duration pollInterval, int batchSize) {
         this.service = service;
         this.dataSource = dataSource;
-        this.producer = producer;
+        this.producers = producers;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
     }
 
     public void start() {
+        producer = producers.get();
         running = true;
         thread = new Thread(this::loop, service + "-outbox-relay");
         thread.setDaemon(true);
@@ -91,7 +95,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** Publishes up to one batch; returns how many messages it published. */
-    public int relayOnce() throws SQLException, InterruptedException, ExecutionException {
+    private int relayOnce() throws SQLException, InterruptedException, ExecutionException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -162,6 +166,9 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
         }
     }
 }

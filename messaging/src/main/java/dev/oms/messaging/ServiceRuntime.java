@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +22,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final String service;
     private final String bootstrap;
     private final Transactions transactions;
-    private final DataSource dataSource;
-    /** Made on start: a runtime that only migrates or replays never connects to Kafka. */
-    private KafkaProducer<String, byte[]> producer;
-    private volatile OutboxRelay relay;
+    private final OutboxRelay relay;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<MessageConsumer> consumers = new ArrayList<>();
     private final List<ScheduledJob> jobs = new ArrayList<>();
@@ -37,15 +33,9 @@ public final class ServiceRuntime implements AutoCloseable {
     public ServiceRuntime(String service, DataSource dataSource, String bootstrap, Clock clock) {
         this.service = service;
         this.bootstrap = bootstrap;
-        this.dataSource = dataSource;
-        this.transactions = new Transactions(service, dataSource, clock, this::wakeUpRelay);
-    }
-
-    private void wakeUpRelay() {
-        OutboxRelay started = relay;
-        if (started != null) {
-            started.wakeUp();
-        }
+        this.relay = new OutboxRelay(service, dataSource, () -> KafkaClients.producer(bootstrap, service + "-relay"),
+                Duration.ofMillis(100), 500);
+        this.transactions = new Transactions(service, dataSource, clock, relay::wakeUp);
     }
 
     public String service() {
@@ -89,8 +79,6 @@ public final class ServiceRuntime implements AutoCloseable {
             transactions.schemas().register(tx.connection());
             return null;
         });
-        producer = KafkaClients.producer(bootstrap, service + "-relay");
-        relay = new OutboxRelay(service, dataSource, producer, Duration.ofMillis(100), 500);
         relay.start();
         for (Subscription subscription : subscriptions) {
             MessageConsumer consumer = new MessageConsumer(subscription, transactions, bootstrap);
@@ -124,9 +112,6 @@ public final class ServiceRuntime implements AutoCloseable {
             scheduler.shutdownNow();
         }
         consumers.forEach(MessageConsumer::close);
-        if (relay != null) {
-            relay.close();
-            producer.close(Duration.ofSeconds(5));
-        }
+        relay.close();
     }
 }
