@@ -19,8 +19,8 @@ public final class AuditWriter {
 
     private AuditWriter() {}
 
-    /** Appends in the caller's transaction. */
-    public static void append(Connection c, List<AuditEntry> entries) throws SQLException {
+    /** Appends in the caller's transaction; returns how many entries were new. */
+    public static int append(Connection c, List<AuditEntry> entries) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (AuditEntry entry : entries) {
                 Envelope e = entry.envelope();
@@ -41,7 +41,11 @@ public final class AuditWriter {
                 insert.setBytes(15, entry.payload());
                 insert.addBatch();
             }
-            insert.executeBatch();
+            int appended = 0;
+            for (int count : insert.executeBatch()) {
+                appended += Math.max(count, 0);
+            }
+            return appended;
         }
     }
 }

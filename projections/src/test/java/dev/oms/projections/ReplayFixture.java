@@ -48,11 +48,8 @@ final class ReplayFixture implements AutoCloseable {
         Envelope envelope = new Envelope(UUID.randomUUID(), type, MessageTypes.schemaVersionOf(type), key, null, null,
                 at, null, "test");
         IncomingMessage message = new IncomingMessage(envelope, event, Channels.EVENTS, 0, offset.incrementAndGet());
-        runtime.transactions().inTransaction(tx -> {
-            AuditWriter.append(tx.connection(), List.of(new AuditEntry(
-                    envelope, Channels.EVENTS, 0, message.offset(), event.toByteArray(), null)));
-            return null;
-        });
+        runtime.transactions().inTransaction(tx -> AuditWriter.append(tx.connection(), List.of(new AuditEntry(
+                envelope, Channels.EVENTS, 0, message.offset(), event.toByteArray(), null))));
         runtime.transactions().inTransaction(envelope, tx -> {
             if (Inbox.firstDelivery(tx.connection(), ProjectionsService.NAME, envelope.messageId())) {
                 service.handler().handle(message, tx);
