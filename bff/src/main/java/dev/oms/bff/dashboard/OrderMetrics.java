@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.DisposableBean;
@@ -53,11 +54,12 @@ class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
         }
         ProjectionUpdates source = updates.getIfAvailable();
         if (source != null) {
-            LATENCIES.values().forEach(name -> timer(name, registry));
+            Map<String, Timer> timers = new HashMap<>();
+            LATENCIES.forEach((status, name) -> timers.put(status, timer(name, registry)));
             registration = source.onOrderUpdate(update -> {
-                String name = LATENCIES.get(update.status());
-                if (name != null) {
-                    record(timer(name, registry), update);
+                Timer timer = timers.get(update.status());
+                if (timer != null) {
+                    record(timer, update);
                 }
             });
         }
