@@ -52,11 +52,15 @@ public final class MessageConsumer implements AutoCloseable {
         runs.start();
     }
 
-    /** Applies a poll: every message is applied or parked when this returns, so its offsets may be committed. */
+    /**
+     * Applies a poll: every message is applied or parked when this returns true, so its offsets may be committed.
+     * Stopped meanwhile, a failing message was left neither applied nor parked: false, so that nothing is committed
+     * and the next run gets it again.
+     */
     private boolean apply(ConsumerRecords<String, byte[]> records) {
         applyAll(records);
         CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
-        return true;
+        return runs.running();
     }
 
     private void applyAll(ConsumerRecords<String, byte[]> records) {
