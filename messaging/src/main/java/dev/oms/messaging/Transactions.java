@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * Runs work in a transaction of one service's schema, writing what the work emits to the outbox
  * before the commit. After a commit that emitted anything, the relay is woken up.
  */
-public final class Transactions {
+public final class Transactions implements TransactionRunner {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Transactions.class);
     private final String service;
     private final DataSource dataSource;
@@ -50,6 +50,7 @@ public final class Transactions {
         return dataSource;
     }
 
+    @Override
     public <T> T inTransaction(SqlWork<T> work) {
         return inTransaction(null, work);
     }

@@ -2,6 +2,7 @@ package dev.oms.saga;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
+import dev.oms.messaging.TransactionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,12 +21,22 @@ public final class SagaDefinition<D> {
     private final List<SagaStep<D>> steps;
     private final LocalCompensation<D> onCompleted;
     private final TerminalHandler<D> onCompensated;
+    private final RefusalHandler<D> onRequestRefused;
     private final RetryPolicy compensationRetry;
 
     /** Runs in the transaction that compensates the saga's last step; gets the failure that started it. */
     @FunctionalInterface
     public interface TerminalHandler<D> {
-        void run(dev.oms.messaging.TransactionContext tx, D data, String failure) throws Exception;
+        void run(TransactionContext tx, D data, SagaFailure failure) throws Exception;
+    }
+
+    /**
+     * Runs when a requested compensation cannot be done: the pivot it waited for succeeded and cannot be undone (no
+     * compensation, or the participant refused it), so the saga goes forward; gets the request and why it failed.
+     */
+    @FunctionalInterface
+    public interface RefusalHandler<D> {
+        void run(TransactionContext tx, D data, String request, String why) throws Exception;
     }
 
     private SagaDefinition(Builder<D> builder) {
@@ -33,6 +44,7 @@ public final class SagaDefinition<D> {
         this.steps = List.copyOf(builder.steps);
         this.onCompleted = builder.onCompleted;
         this.onCompensated = builder.onCompensated;
+        this.onRequestRefused = builder.onRequestRefused;
         this.compensationRetry = builder.compensationRetry;
     }
 
@@ -56,6 +68,20 @@ public final class SagaDefinition<D> {
         return onCompensated;
     }
 
+    RefusalHandler<D> onRequestRefused() {
+        return onRequestRefused;
+    }
+
+    /** The index of the pivot step, or -1 when the saga has none. */
+    int pivotIndex() {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).kind() == StepKind.PIVOT) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** How compensation commands are retried when their reply does not come; spent means COMPENSATION_FAILED. */
     RetryPolicy compensationRetry() {
         return compensationRetry;
@@ -73,6 +99,7 @@ public final class SagaDefinition<D> {
         private final List<SagaStep<D>> steps = new ArrayList<>();
         private LocalCompensation<D> onCompleted = (tx, data) -> {};
         private TerminalHandler<D> onCompensated = (tx, data, failure) -> {};
+        private RefusalHandler<D> onRequestRefused = (tx, data, request, why) -> {};
         private Duration defaultTimeout = Duration.ofSeconds(30);
         private RetryPolicy compensationRetry = RetryPolicy.exponential(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
@@ -105,6 +132,11 @@ public final class SagaDefinition<D> {
             return this;
         }
 
+        public Builder<D> onRequestRefused(RefusalHandler<D> handler) {
+            this.onRequestRefused = handler;
+            return this;
+        }
+
         public SagaDefinition<D> build() {
             SagaDefinitionRules.check(name, steps);
             return new SagaDefinition<>(this);
@@ -120,6 +152,7 @@ public final class SagaDefinition<D> {
         private LocalAction<D> localAction;
         private Function<D, Command> compensation;
         private final Set<String> compensationReplies = new HashSet<>();
+        private final Set<String> compensationRefusals = new HashSet<>();
         private LocalCompensation<D> localCompensation;
         private Duration timeout;
         private RetryPolicy retry;
@@ -155,6 +188,15 @@ public final class SagaDefinition<D> {
             return this;
         }
 
+        /** Replies by which the participant says the step can no longer be undone (a pivot's only: the parcel left). */
+        @SafeVarargs
+        public final StepBuilder<D> compensationRefusedBy(Class<? extends Message>... replyTypes) {
+            for (Class<? extends Message> replyType : replyTypes) {
+                compensationRefusals.add(typeName(replyType));
+            }
+            return this;
+        }
+
         public StepBuilder<D> withLocalCompensation(LocalCompensation<D> undo) {
             this.localCompensation = undo;
             return this;
@@ -184,13 +226,17 @@ public final class SagaDefinition<D> {
             return done().onCompensated(handler);
         }
 
+        public Builder<D> onRequestRefused(RefusalHandler<D> handler) {
+            return done().onRequestRefused(handler);
+        }
+
         public SagaDefinition<D> build() {
             return done().build();
         }
 
         private Builder<D> done() {
             saga.steps.add(new SagaStep<>(name, kind, command, Map.copyOf(replies), localAction, compensation,
-                    Set.copyOf(compensationReplies), localCompensation,
+                    Set.copyOf(compensationReplies), Set.copyOf(compensationRefusals), localCompensation,
                     timeout != null ? timeout : saga.defaultTimeout, retry != null ? retry : defaultRetry(kind)));
             return saga;
         }

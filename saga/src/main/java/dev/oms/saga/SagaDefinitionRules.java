@@ -37,8 +37,14 @@ final class SagaDefinitionRules {
                 }
                 case RETRIABLE -> retriableSeen = true;
             }
-            if (step.kind() != StepKind.COMPENSATABLE && step.hasCompensation()) {
-                throw invalid(saga, step, "is " + step.kind() + " and must not declare a compensation");
+            if (step.kind() == StepKind.RETRIABLE && step.hasCompensation()) {
+                throw invalid(saga, step, "is RETRIABLE and must not declare a compensation");
+            }
+            if (step.kind() == StepKind.PIVOT && step.localCompensation() != null) {
+                throw invalid(saga, step, "is a pivot: its undo must be a participant's command, which may refuse it");
+            }
+            if (!step.compensationRefusals().isEmpty() && step.kind() != StepKind.PIVOT) {
+                throw invalid(saga, step, "is " + step.kind() + ": only a pivot's compensation may be refused");
             }
         }
     }

@@ -4,7 +4,7 @@ import com.google.protobuf.Message;
 import dev.oms.messaging.CrashPoints;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.TransactionContext;
-import dev.oms.messaging.Transactions;
+import dev.oms.messaging.TransactionRunner;
 import dev.oms.saga.SagaInstance.Deadline;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * of that same transaction. A reply the instance is not waiting for (late, duplicate, or for a step that
  * timed out) changes nothing.
  *
+ * <p>A compensation asked for while the pivot is in flight (its command sent, no answer yet) does not skip it: it is
+ * recorded and waits for the pivot's definite answer. Refused: the earlier steps are undone. Succeeded: the pivot is
+ * undone with its own compensation, and if its participant refuses that too (or the pivot has none) the request is
+ * refused and the saga goes forward. A pivot that answers success after the saga began compensating anyway (a late
+ * reply, an earlier version's data) is undone as well, never dropped.
+ *
  * <p>Every command the saga sends comes with a deadline. When it passes without a reply: a compensatable
  * step is retried within its budget, then counted as timed out and compensated like a success (it may have
  * happened); a pivot or retriable step is sent again with backoff for as long as it takes, with an alert
@@ -33,14 +39,18 @@ public final class SagaEngine<D> {
     private static final Logger log = LoggerFactory.getLogger(SagaEngine.class);
 
     private final SagaDefinition<D> definition;
-    private final SagaRepository<D> repository;
+    private final SagaStore<D> store;
     private final SagaListener<D> listener;
     private final SagaMetrics metrics;
     private final SagaTracing tracing;
 
     public SagaEngine(SagaDefinition<D> definition, SagaDataCodec<D> codec, SagaListener<D> listener) {
+        this(definition, new JdbcSagaStore<>(codec), listener);
+    }
+
+    public SagaEngine(SagaDefinition<D> definition, SagaStore<D> store, SagaListener<D> listener) {
         this.definition = definition;
-        this.repository = new SagaRepository<>(codec);
+        this.store = store;
         this.listener = listener;
         this.metrics = new SagaMetrics(definition.name());
         this.tracing = new SagaTracing(definition.name());
@@ -60,14 +70,14 @@ public final class SagaEngine<D> {
         SagaInstance<D> saga = new SagaInstance<>(sagaId, definition.name(), correlationId, SagaStatus.RUNNING, 0, 1,
                 data, null, tx.now(), definition.steps().stream().map(StepState::pending).toList());
         forward(tx, saga);
-        repository.insert(tx.connection(), saga, tx.now());
+        store.insert(tx, saga);
         listener.onTransition(tx, saga);
         return sagaId;
     }
 
     /** Loads an instance of this saga, if there is one with that id. */
     public Optional<SagaInstance<D>> find(TransactionContext tx, String sagaId) throws Exception {
-        return repository.load(tx.connection(), sagaId, definition.name());
+        return store.load(tx, sagaId, definition.name());
     }
 
     /**
@@ -84,8 +94,10 @@ public final class SagaEngine<D> {
         SagaInstance<D> saga = found.get();
         boolean changed = switch (saga.status()) {
             case RUNNING -> onActionReply(tx, saga, reply);
-            case COMPENSATING, COMPENSATION_FAILED -> onCompensationReply(tx, saga, reply);
-            case COMPLETED, COMPENSATED -> false;
+            case COMPENSATING, COMPENSATION_FAILED ->
+                    onCompensationReply(tx, saga, reply) || onLatePivotSuccess(tx, saga, reply);
+            case COMPENSATED -> onLatePivotSuccess(tx, saga, reply);
+            case COMPLETED -> false;
         };
         if (!changed) {
             log.debug("saga {} ({}) not waiting for {}: ignored", sagaId, saga.status(), reply.type());
@@ -96,11 +108,11 @@ public final class SagaEngine<D> {
     }
 
     /** Fires every due timer of this saga type, one transaction per saga; returns how many fired. */
-    public int fireDueTimers(Transactions transactions) {
+    public int fireDueTimers(TransactionRunner transactions) {
         int fired = 0;
         while (true) {
             boolean one = transactions.inTransaction(tx -> {
-                List<String> due = repository.lockDue(tx.connection(), definition.name(), tx.now(), 1);
+                List<String> due = store.lockDue(tx, definition.name(), tx.now(), 1);
                 if (due.isEmpty()) {
                     return false;
                 }
@@ -142,7 +154,9 @@ public final class SagaEngine<D> {
 
     /**
      * Operator (or a customer's cancellation): stop a running saga that has not passed its pivot and undo
-     * what it did. Refused (returns the instance unchanged) once the pivot has succeeded.
+     * what it did. Refused (returns the instance unchanged) once the pivot has succeeded. While the pivot is in
+     * flight the request is recorded ({@link SagaInstance#compensationRequest()}) and the saga stays RUNNING until
+     * the pivot answers.
      */
     public Optional<SagaInstance<D>> compensate(TransactionContext tx, String sagaId, String reason) throws Exception {
         Optional<SagaInstance<D>> found = find(tx, sagaId);
@@ -157,10 +171,18 @@ public final class SagaEngine<D> {
             return found;
         }
         int index = saga.currentStep();
+        if (currentStep(saga).kind() == StepKind.PIVOT) {
+            // Its command is out: undoing the earlier steps now could ship goods that are no longer paid for.
+            if (saga.compensationRequest() == null) {
+                saga.requestCompensation(reason);
+                save(tx, saga);
+            }
+            return Optional.of(saga);
+        }
         if (saga.step(index).status() == StepStatus.RUNNING) {
             saga.setStep(index, saga.step(index).timedOut(tx.now()));
         }
-        saga.become(SagaStatus.COMPENSATING, reason);
+        saga.become(SagaStatus.COMPENSATING, SagaFailure.requested(reason));
         compensateBackwards(tx, saga);
         save(tx, saga);
         return Optional.of(saga);
@@ -178,7 +200,7 @@ public final class SagaEngine<D> {
     }
 
     private void save(TransactionContext tx, SagaInstance<D> saga) throws Exception {
-        repository.update(tx.connection(), saga, tx.now());
+        store.update(tx, saga);
         listener.onTransition(tx, saga);
     }
 
@@ -192,6 +214,10 @@ public final class SagaEngine<D> {
         Outcome<D> outcome = handler.apply(saga.data(), reply.payload());
         if (outcome instanceof Outcome.Success<D> success) {
             succeed(tx, saga, success.data());
+            if (step.kind() == StepKind.PIVOT && saga.compensationRequest() != null) {
+                undoPivotAsRequested(tx, saga, index);
+                return true;
+            }
             CrashPoints.reached(CrashPoints.SAGA_BETWEEN_REPLY_AND_NEXT_COMMAND);
             forward(tx, saga);
         } else {
@@ -200,11 +226,33 @@ public final class SagaEngine<D> {
         return true;
     }
 
+    /** The pivot succeeded while a compensation waited for it: undo it, or refuse the request if it cannot be. */
+    private void undoPivotAsRequested(TransactionContext tx, SagaInstance<D> saga, int pivot) throws Exception {
+        String request = saga.compensationRequest();
+        SagaStep<D> step = definition.steps().get(pivot);
+        saga.requestCompensation(null);
+        if (step.compensation() == null) {
+            definition.onRequestRefused().run(tx, saga.data(), request, step.name() + " succeeded and cannot be undone");
+            forward(tx, saga);
+            return;
+        }
+        saga.moveTo(pivot);
+        saga.become(SagaStatus.COMPENSATING, SagaFailure.requested(request));
+        compensateBackwards(tx, saga);
+    }
+
     private boolean onCompensationReply(TransactionContext tx, SagaInstance<D> saga, IncomingMessage reply)
             throws Exception {
         int index = saga.currentStep();
         SagaStep<D> step = definition.steps().get(index);
-        if (!step.compensationReplies().contains(reply.type()) || saga.step(index).status() != StepStatus.COMPENSATING) {
+        if (saga.step(index).status() != StepStatus.COMPENSATING) {
+            return false;
+        }
+        if (step.compensationRefusals().contains(reply.type())) {
+            onUndoRefused(tx, saga, index, reply.type());
+            return true;
+        }
+        if (!step.compensationReplies().contains(reply.type())) {
             return false;
         }
         if (saga.status() == SagaStatus.COMPENSATION_FAILED) {
@@ -214,6 +262,74 @@ public final class SagaEngine<D> {
         saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
         saga.moveTo(index - 1);
         compensateBackwards(tx, saga);
+        return true;
+    }
+
+    /**
+     * The pivot's participant refused to undo it (the parcel left). If the steps before it still stand, the request
+     * that asked for the undo is refused and the saga goes forward; if they were undone already (the pivot answered
+     * late), nothing automatic can make the order whole again, so an operator is asked.
+     */
+    private void onUndoRefused(TransactionContext tx, SagaInstance<D> saga, int pivot, String refusal) throws Exception {
+        SagaStep<D> step = definition.steps().get(pivot);
+        String why = step.name() + " could not be undone: " + refusal;
+        saga.raiseAlert(null);
+        saga.setDeadline(null);
+        saga.setStep(pivot, saga.step(pivot).ended(StepStatus.SUCCEEDED, tx.now(), why));
+        if (stepsBeforeStand(saga, pivot)) {
+            String request = saga.failure().reason();
+            saga.resume();
+            definition.onRequestRefused().run(tx, saga.data(), request, why);
+            saga.moveTo(pivot + 1);
+            forward(tx, saga);
+            return;
+        }
+        saga.become(SagaStatus.COMPENSATION_FAILED, null);
+        saga.raiseAlert(why + ", after the steps before it were undone: settle the order by hand");
+        metrics.alerted(tx, step.name(), "undo_refused");
+        metrics.sagaEnded(tx, SagaStatus.COMPENSATION_FAILED, saga.startedAt());
+        log.warn("saga {}: {}", saga.sagaId(), saga.alert());
+    }
+
+    private boolean stepsBeforeStand(SagaInstance<D> saga, int pivot) {
+        for (int i = 0; i < pivot; i++) {
+            if (saga.step(i).status() != StepStatus.SUCCEEDED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A success reply of the pivot that arrives after the saga began compensating without it (it had been refused
+     * and a retry went through, or the saga was compensated by an earlier version that skipped an in-flight pivot):
+     * what it did must be undone too. A compensated saga compensates again; a compensating one comes back for it once
+     * the step it now waits on is undone.
+     */
+    private boolean onLatePivotSuccess(TransactionContext tx, SagaInstance<D> saga, IncomingMessage reply)
+            throws Exception {
+        int pivot = definition.pivotIndex();
+        if (pivot < 0) {
+            return false;
+        }
+        SagaStep<D> step = definition.steps().get(pivot);
+        ReplyHandler<D, Message> handler = step.replies().get(reply.type());
+        StepStatus status = saga.step(pivot).status();
+        boolean undecided = status == StepStatus.RUNNING || status == StepStatus.FAILED || status == StepStatus.TIMED_OUT;
+        if (handler == null || !undecided || !(handler.apply(saga.data(), reply.payload()) instanceof Outcome.Success<D>)) {
+            return false;
+        }
+        if (step.compensation() == null) {
+            log.error("saga {}: {} succeeded after the saga began compensating and has no compensation", saga.sagaId(),
+                    step.name());
+            return false;
+        }
+        saga.setStep(pivot, saga.step(pivot).ended(StepStatus.SUCCEEDED, tx.now(), "succeeded after compensation began"));
+        if (saga.status() == SagaStatus.COMPENSATED) {
+            saga.become(SagaStatus.COMPENSATING, null);
+            saga.moveTo(pivot);
+            compensateBackwards(tx, saga);
+        }
         return true;
     }
 
@@ -240,7 +356,7 @@ public final class SagaEngine<D> {
                 int index = saga.currentStep();
                 saga.setStep(index, saga.step(index).timedOut(tx.now()));
                 stepEnded(tx, saga.step(index), StepStatus.TIMED_OUT);
-                saga.become(SagaStatus.COMPENSATING, step.name() + ": timed out");
+                saga.become(SagaStatus.COMPENSATING, SagaFailure.stepTimedOut(step.name()));
                 compensateBackwards(tx, saga);
             } else {
                 saga.setStep(saga.currentStep(), saga.step(saga.currentStep()).withError("timed out"));
@@ -295,36 +411,64 @@ public final class SagaEngine<D> {
         saga.setDeadline(null);
         saga.setStep(index, saga.step(index).ended(StepStatus.FAILED, tx.now(), reason));
         stepEnded(tx, saga.step(index), StepStatus.FAILED);
-        saga.become(SagaStatus.COMPENSATING, step.name() + ": " + reason);
+        String request = saga.compensationRequest();
+        saga.requestCompensation(null);
+        // A refused pivot that a compensation waited for: the saga ends the way that request asked.
+        saga.become(SagaStatus.COMPENSATING,
+                request != null ? SagaFailure.requested(request) : SagaFailure.stepFailed(step.name(), reason));
         saga.moveTo(index - 1);
         compensateBackwards(tx, saga);
     }
 
-    /** Undoes succeeded (or timed-out) compensatable steps from the current one down, until one must wait. */
+    /**
+     * Undoes succeeded (or timed-out) steps from the current one down, until one must wait; then any step above that
+     * still needs undoing (a pivot that succeeded late), until nothing does.
+     */
     private void compensateBackwards(TransactionContext tx, SagaInstance<D> saga) throws Exception {
-        while (saga.currentStep() >= 0) {
-            int index = saga.currentStep();
-            SagaStep<D> step = definition.steps().get(index);
-            StepStatus status = saga.step(index).status();
-            if (step.kind() == StepKind.COMPENSATABLE && (status == StepStatus.SUCCEEDED || status == StepStatus.TIMED_OUT)) {
-                if (step.localCompensation() == null) {
-                    saga.setWaitAttempts(0);
-                    dispatchCompensation(tx, saga, step);
-                    return;
+        while (true) {
+            while (saga.currentStep() >= 0) {
+                int index = saga.currentStep();
+                SagaStep<D> step = definition.steps().get(index);
+                if (needsUndo(saga, index)) {
+                    if (step.localCompensation() == null) {
+                        saga.setWaitAttempts(0);
+                        dispatchCompensation(tx, saga, step);
+                        return;
+                    }
+                    tracing.inStep(saga, step.name(), SagaTracing.Phase.COMPENSATION, 1, () -> {
+                        step.localCompensation().run(tx, saga.data());
+                        return null;
+                    });
+                    saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
                 }
-                tracing.inStep(saga, step.name(), SagaTracing.Phase.COMPENSATION, 1, () -> {
-                    step.localCompensation().run(tx, saga.data());
-                    return null;
-                });
-                saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
+                saga.moveTo(index - 1);
             }
-            saga.moveTo(index - 1);
+            int late = lastStepToUndo(saga);
+            if (late < 0) {
+                break;
+            }
+            saga.moveTo(late);
         }
         saga.moveTo(0);
         saga.setDeadline(null);
         saga.become(SagaStatus.COMPENSATED, null);
         metrics.sagaEnded(tx, SagaStatus.COMPENSATED, saga.startedAt());
         definition.onCompensated().run(tx, saga.data(), saga.failure());
+    }
+
+    private boolean needsUndo(SagaInstance<D> saga, int index) {
+        SagaStep<D> step = definition.steps().get(index);
+        StepStatus status = saga.step(index).status();
+        return step.hasCompensation() && (status == StepStatus.SUCCEEDED || status == StepStatus.TIMED_OUT);
+    }
+
+    private int lastStepToUndo(SagaInstance<D> saga) {
+        for (int i = definition.steps().size() - 1; i >= 0; i--) {
+            if (needsUndo(saga, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void dispatch(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) throws Exception {

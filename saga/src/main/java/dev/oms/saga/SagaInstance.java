@@ -20,10 +20,11 @@ public final class SagaInstance<D> {
     private SagaStatus status;
     private int currentStep;
     private D data;
-    private String failure;
+    private SagaFailure failure;
     private Deadline deadline;
     private int waitAttempts;
     private String alert;
+    private String compensationRequest;
 
     /** What a saga waits for and until when: a step's reply (TIMEOUT) or the end of a backoff (RETRY). */
     public record Deadline(Instant dueAt, Kind kind) {
@@ -31,13 +32,14 @@ public final class SagaInstance<D> {
     }
 
     SagaInstance(String sagaId, String sagaType, String correlationId, SagaStatus status, int currentStep,
-                 long version, D data, String failure, Instant startedAt, List<StepState> steps) {
-        this(sagaId, sagaType, correlationId, status, currentStep, version, data, failure, startedAt, steps, null, 0, null);
+                 long version, D data, SagaFailure failure, Instant startedAt, List<StepState> steps) {
+        this(sagaId, sagaType, correlationId, status, currentStep, version, data, failure, startedAt, steps, null, 0, null,
+                null);
     }
 
     SagaInstance(String sagaId, String sagaType, String correlationId, SagaStatus status, int currentStep,
-                 long version, D data, String failure, Instant startedAt, List<StepState> steps,
-                 Deadline deadline, int waitAttempts, String alert) {
+                 long version, D data, SagaFailure failure, Instant startedAt, List<StepState> steps,
+                 Deadline deadline, int waitAttempts, String alert, String compensationRequest) {
         this.sagaId = sagaId;
         this.sagaType = sagaType;
         this.correlationId = correlationId;
@@ -52,6 +54,13 @@ public final class SagaInstance<D> {
         this.deadline = deadline;
         this.waitAttempts = waitAttempts;
         this.alert = alert;
+        this.compensationRequest = compensationRequest;
+    }
+
+    /** A copy as a store would load it again: same state and version, nothing unsaved. */
+    SagaInstance<D> copy() {
+        return new SagaInstance<>(sagaId, sagaType, correlationId, status, currentStep, version, data, failure, startedAt,
+                steps, deadline, waitAttempts, alert, compensationRequest);
     }
 
     public Deadline deadline() {
@@ -78,6 +87,18 @@ public final class SagaInstance<D> {
 
     void raiseAlert(String alert) {
         this.alert = alert;
+    }
+
+    /**
+     * Why a compensation was asked for while the pivot was in flight (null: none was): it waits for the pivot's
+     * answer, then undoes the earlier steps (pivot refused) or the pivot itself.
+     */
+    public String compensationRequest() {
+        return compensationRequest;
+    }
+
+    void requestCompensation(String reason) {
+        this.compensationRequest = reason;
     }
 
     public String sagaId() {
@@ -108,7 +129,8 @@ public final class SagaInstance<D> {
         return data;
     }
 
-    public String failure() {
+    /** Why the saga compensates or compensated; null while nothing failed. */
+    public SagaFailure failure() {
         return failure;
     }
 
@@ -152,7 +174,13 @@ public final class SagaInstance<D> {
         this.savedSteps = List.copyOf(steps);
     }
 
-    void become(SagaStatus next, String failure) {
+    /** Back to RUNNING after a requested compensation turned out impossible: nothing failed after all. */
+    void resume() {
+        become(SagaStatus.RUNNING, null);
+        this.failure = null;
+    }
+
+    void become(SagaStatus next, SagaFailure failure) {
         if (!status.canBecome(next)) {
             throw new IllegalStateException("saga " + sagaId + " cannot go from " + status + " to " + next);
         }

@@ -17,6 +17,7 @@ public record SagaStep<D>(
         LocalAction<D> localAction,
         Function<D, Command> compensation,
         Set<String> compensationReplies,
+        Set<String> compensationRefusals,
         LocalCompensation<D> localCompensation,
         java.time.Duration timeout,
         RetryPolicy retry) {
@@ -31,12 +32,9 @@ public record SagaStep<D>(
 
     /** Every reply type this step waits for, as action or as compensation. */
     Set<String> replyTypes() {
-        return union(replies.keySet(), compensationReplies);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        var all = new java.util.HashSet<>(a);
-        all.addAll(b);
+        var all = new java.util.HashSet<>(replies.keySet());
+        all.addAll(compensationReplies);
+        all.addAll(compensationRefusals);
         return Set.copyOf(all);
     }
 }

@@ -1,5 +1,6 @@
 package dev.oms.saga;
 
+import dev.oms.messaging.TransactionContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,50 +12,60 @@ import java.util.List;
 import java.util.Optional;
 
 /** Saga instances and their step logs in the orchestrating service's schema, with optimistic locking. */
-final class SagaRepository<D> {
+final class JdbcSagaStore<D> implements SagaStore<D> {
     private final SagaDataCodec<D> codec;
 
-    SagaRepository(SagaDataCodec<D> codec) {
+    JdbcSagaStore(SagaDataCodec<D> codec) {
         this.codec = codec;
     }
 
-    void insert(Connection c, SagaInstance<D> saga, Instant now) throws SQLException {
+    @Override
+    public void insert(TransactionContext tx, SagaInstance<D> saga) throws SQLException {
+        Connection c = tx.connection();
+        Instant now = tx.now();
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO saga_instance (saga_id, saga_type, correlation_id, status, current_step, version, data,
-                                           failure, started_at, updated_at, deadline, deadline_kind, wait_attempts, alert)
-                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                           failure, started_at, updated_at, deadline, deadline_kind, wait_attempts, alert,
+                                           compensation_request, failure_kind)
+                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, saga.sagaId());
             insert.setString(2, saga.sagaType());
             insert.setString(3, saga.correlationId());
             insert.setString(4, saga.status().name());
             insert.setInt(5, saga.currentStep());
             insert.setBytes(6, codec.encode(saga.data()));
-            insert.setString(7, saga.failure());
+            insert.setString(7, failureText(saga));
             insert.setTimestamp(8, Timestamp.from(now));
             insert.setTimestamp(9, Timestamp.from(now));
             bindWaiting(insert, 10, saga);
+            insert.setString(14, saga.compensationRequest());
+            insert.setString(15, failureKind(saga));
             insert.executeUpdate();
         }
         saveSteps(c, saga, java.util.stream.IntStream.range(0, saga.steps().size()).boxed().toList());
         saga.markSaved(saga.version());
     }
 
-    /** Saves the instance if nobody else did since it was loaded, and gives it its new version. */
-    void update(Connection c, SagaInstance<D> saga, Instant now) throws SQLException {
+    @Override
+    public void update(TransactionContext tx, SagaInstance<D> saga) throws SQLException {
+        Connection c = tx.connection();
+        Instant now = tx.now();
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE saga_instance SET status = ?, current_step = ?, version = version + 1, data = ?, failure = ?,
                                          updated_at = ?, ended_at = ?, deadline = ?, deadline_kind = ?,
-                                         wait_attempts = ?, alert = ?
+                                         wait_attempts = ?, alert = ?, compensation_request = ?, failure_kind = ?
                 WHERE saga_id = ? AND version = ?""")) {
             update.setString(1, saga.status().name());
             update.setInt(2, saga.currentStep());
             update.setBytes(3, codec.encode(saga.data()));
-            update.setString(4, saga.failure());
+            update.setString(4, failureText(saga));
             update.setTimestamp(5, Timestamp.from(now));
             update.setTimestamp(6, saga.status().isTerminal() ? Timestamp.from(now) : null);
             bindWaiting(update, 7, saga);
-            update.setString(11, saga.sagaId());
-            update.setLong(12, saga.version());
+            update.setString(11, saga.compensationRequest());
+            update.setString(12, failureKind(saga));
+            update.setString(13, saga.sagaId());
+            update.setLong(14, saga.version());
             if (update.executeUpdate() != 1) {
                 throw new ConcurrentSagaUpdateException(saga.sagaId(), saga.version());
             }
@@ -63,11 +74,12 @@ final class SagaRepository<D> {
         saga.markSaved(saga.version() + 1);
     }
 
-    /** Loads the saga with that id if it is of that type (another type's data is not ours to decode). */
-    Optional<SagaInstance<D>> load(Connection c, String sagaId, String sagaType) throws SQLException {
+    @Override
+    public Optional<SagaInstance<D>> load(TransactionContext tx, String sagaId, String sagaType) throws SQLException {
+        Connection c = tx.connection();
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT saga_type, correlation_id, status, current_step, version, data, failure, started_at,
-                       deadline, deadline_kind, wait_attempts, alert
+                       deadline, deadline_kind, wait_attempts, alert, compensation_request, failure_kind
                 FROM saga_instance WHERE saga_id = ? AND saga_type = ?""")) {
             select.setString(1, sagaId);
             select.setString(2, sagaType);
@@ -77,16 +89,16 @@ final class SagaRepository<D> {
                 }
                 return Optional.of(new SagaInstance<>(sagaId, row.getString("saga_type"), row.getString("correlation_id"),
                         SagaStatus.valueOf(row.getString("status")), row.getInt("current_step"), row.getLong("version"),
-                        codec.decode(row.getBytes("data")), row.getString("failure"),
+                        codec.decode(row.getBytes("data")), failure(row),
                         row.getTimestamp("started_at").toInstant(), loadSteps(c, sagaId), deadline(row),
-                        row.getInt("wait_attempts"), row.getString("alert")));
+                        row.getInt("wait_attempts"), row.getString("alert"), row.getString("compensation_request")));
             }
         }
     }
 
-    /** Locks and returns the ids of up to {@code limit} sagas of this type whose deadline has passed. */
-    List<String> lockDue(Connection c, String sagaType, Instant now, int limit) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
+    @Override
+    public List<String> lockDue(TransactionContext tx, String sagaType, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = tx.connection().prepareStatement("""
                 SELECT saga_id FROM saga_instance WHERE deadline <= ? AND saga_type = ?
                 ORDER BY deadline LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             select.setTimestamp(1, Timestamp.from(now));
@@ -108,6 +120,24 @@ final class SagaRepository<D> {
         statement.setString(first + 1, deadline == null ? null : deadline.kind().name());
         statement.setInt(first + 2, saga.waitAttempts());
         statement.setString(first + 3, saga.alert());
+    }
+
+    private static String failureText(SagaInstance<?> saga) {
+        return saga.failure() == null ? null : saga.failure().reason();
+    }
+
+    private static String failureKind(SagaInstance<?> saga) {
+        return saga.failure() == null ? null : saga.failure().kind().name();
+    }
+
+    /** Sagas that failed before failure_kind existed count as failed by a step: none was asked to compensate then. */
+    private static SagaFailure failure(ResultSet row) throws SQLException {
+        String reason = row.getString("failure");
+        if (reason == null) {
+            return null;
+        }
+        String kind = row.getString("failure_kind");
+        return new SagaFailure(kind == null ? SagaFailure.Kind.STEP_FAILED : SagaFailure.Kind.valueOf(kind), reason);
     }
 
     private static SagaInstance.Deadline deadline(ResultSet row) throws SQLException {
