@@ -19,10 +19,16 @@ import java.util.function.Function;
 public final class SagaDefinition<D> {
     private final String name;
     private final List<SagaStep<D>> steps;
-    private final LocalCompensation<D> onCompleted;
+    private final CompletionHandler<D> onCompleted;
     private final TerminalHandler<D> onCompensated;
     private final RefusalHandler<D> onRequestRefused;
     private final RetryPolicy compensationRetry;
+
+    /** Runs in the transaction that completes the saga's last step. */
+    @FunctionalInterface
+    public interface CompletionHandler<D> {
+        void run(TransactionContext tx, D data) throws Exception;
+    }
 
     /** Runs in the transaction that compensates the saga's last step; gets the failure that started it. */
     @FunctionalInterface
@@ -60,7 +66,7 @@ public final class SagaDefinition<D> {
         return steps;
     }
 
-    LocalCompensation<D> onCompleted() {
+    CompletionHandler<D> onCompleted() {
         return onCompleted;
     }
 
@@ -97,7 +103,7 @@ public final class SagaDefinition<D> {
     public static final class Builder<D> {
         private final String name;
         private final List<SagaStep<D>> steps = new ArrayList<>();
-        private LocalCompensation<D> onCompleted = (tx, data) -> {};
+        private CompletionHandler<D> onCompleted = (tx, data) -> {};
         private TerminalHandler<D> onCompensated = (tx, data, failure) -> {};
         private RefusalHandler<D> onRequestRefused = (tx, data, request, why) -> {};
         private Duration defaultTimeout = Duration.ofSeconds(30);
@@ -122,7 +128,7 @@ public final class SagaDefinition<D> {
             return new StepBuilder<>(this, stepName, kind);
         }
 
-        public Builder<D> onCompleted(LocalCompensation<D> handler) {
+        public Builder<D> onCompleted(CompletionHandler<D> handler) {
             this.onCompleted = handler;
             return this;
         }
@@ -218,7 +224,7 @@ public final class SagaDefinition<D> {
             return done().step(stepName, stepKind);
         }
 
-        public Builder<D> onCompleted(LocalCompensation<D> handler) {
+        public Builder<D> onCompleted(CompletionHandler<D> handler) {
             return done().onCompleted(handler);
         }
 

@@ -436,7 +436,7 @@ public final class SagaEngine<D> {
                         return;
                     }
                     tracing.inStep(saga, step.name(), SagaTracing.Phase.COMPENSATION, 1, () -> {
-                        step.localCompensation().run(tx, saga.data());
+                        step.localCompensation().run(tx, saga.data(), saga.failure());
                         return null;
                     });
                     saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));

@@ -61,7 +61,7 @@ class PivotInFlightTest {
                 .expectFailure(Kind.REQUESTED, "cancelled by customer")
                 .expectNoCommand();
 
-        assertThat(shop.log).containsExactly("confirmed", "unconfirmed", "compensated (REQUESTED)");
+        assertThat(shop.log).containsExactly("confirmed", "unconfirmed (REQUESTED)", "compensated (REQUESTED)");
     }
 
     @Test
@@ -79,7 +79,7 @@ class PivotInFlightTest {
                 .expectFailure(Kind.REQUESTED, "cancelled by customer")
                 .expectNoCommand();
 
-        assertThat(shop.log).containsExactly("confirmed", "unconfirmed", "compensated (REQUESTED)");
+        assertThat(shop.log).containsExactly("confirmed", "unconfirmed (REQUESTED)", "compensated (REQUESTED)");
     }
 
     @Test

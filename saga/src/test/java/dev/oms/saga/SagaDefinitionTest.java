@@ -18,7 +18,7 @@ class SagaDefinitionTest {
         SagaDefinition<String> saga = SagaDefinition.<String>named("Good")
                 .step("reserve", COMPENSATABLE).invoke(d -> COMMAND).onReply(StringValue.class, (d, r) -> Outcome.success(d))
                     .withCompensation(d -> COMMAND, Int32Value.class)
-                .step("confirm", COMPENSATABLE).local((tx, d) -> Outcome.success(d)).withLocalCompensation((tx, d) -> { })
+                .step("confirm", COMPENSATABLE).local((tx, d) -> Outcome.success(d)).withLocalCompensation((tx, d, why) -> { })
                 .step("ship", PIVOT).invoke(d -> COMMAND).onReply(StringValue.class, (d, r) -> Outcome.success(d))
                 .step("notify", RETRIABLE).invoke(d -> COMMAND).onReply(StringValue.class, (d, r) -> Outcome.success(d))
                 .build();
@@ -40,7 +40,7 @@ class SagaDefinitionTest {
     void refusesACompensatableStepAfterThePivot() {
         assertThatThrownBy(() -> SagaDefinition.<String>named("Bad")
                 .step("ship", PIVOT).invoke(d -> COMMAND).onReply(StringValue.class, (d, r) -> Outcome.success(d))
-                .step("late", COMPENSATABLE).local((tx, d) -> Outcome.success(d)).withLocalCompensation((tx, d) -> { })
+                .step("late", COMPENSATABLE).local((tx, d) -> Outcome.success(d)).withLocalCompensation((tx, d, why) -> { })
                 .build())
                 .isInstanceOf(InvalidSagaDefinitionException.class)
                 .hasMessageContaining("step 'late' is compensatable but comes after the pivot");

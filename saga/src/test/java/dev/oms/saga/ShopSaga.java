@@ -61,7 +61,7 @@ final class ShopSaga {
                         log.add(confirms ? "confirmed" : "not confirmed");
                         return confirms ? Outcome.success(id) : Outcome.failure("order changed");
                     })
-                    .withLocalCompensation((tx, id) -> log.add("unconfirmed"))
+                    .withLocalCompensation((tx, id, why) -> log.add("unconfirmed (" + why.kind() + ")"))
                 .step("create_shipment", PIVOT)
                     .invoke(id -> new Command(Channels.FULFILLMENT_COMMANDS, ship(id)))
                     .onReply(ShipmentCreated.class, (id, r) -> Outcome.success(id))
