@@ -1,5 +1,6 @@
 package dev.oms.bff;
 
+import dev.oms.order.api.CancelProgress;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.OrderError;
@@ -26,7 +27,7 @@ final class FakeOrderService implements OrderCommands, SagaOperations {
     public CancelResult cancel(String orderId, String reason, String idempotencyKey) {
         calls.add(new Call("cancel", orderId, idempotencyKey));
         if (orderId.equals(FakeOrderQueries.JUST_PLACED)) {
-            return CancelResult.accepted(orderId, "PENDING");
+            return CancelResult.accepted(orderId, "PENDING", CancelProgress.STARTED);
         }
         if (orderId.equals(FakeOrderQueries.SHIPPED) || orderId.equals(FakeOrderQueries.DELIVERED)) {
             return CancelResult.refused(orderId, OrderError.ORDER_ALREADY_SHIPPED, "the order has shipped");

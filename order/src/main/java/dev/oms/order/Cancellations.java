@@ -7,9 +7,10 @@ import dev.oms.order.adapters.CancellationTable;
 import dev.oms.order.adapters.CancellationTable.Cancellation;
 import dev.oms.order.adapters.OrderRepository;
 import dev.oms.order.adapters.OrderRepository.LockedOrder;
+import dev.oms.order.api.CancelProgress;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderError;
-import dev.oms.order.placeorder.PlaceOrderSaga;
+import dev.oms.order.domain.OrderStatus;
 import dev.oms.saga.SagaEngine;
 import dev.oms.saga.SagaInstance;
 import dev.oms.saga.SagaStatus;
@@ -18,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Decides what a customer's cancellation does: before the PlaceOrder saga's pivot it compensates that saga
- * (the order ends CANCELLED); once the order is placed and not shipped it starts a CancelOrder saga; after
- * shipping it is refused. One cancellation per order; the idempotency key returns the earlier answer.
+ * (the order ends CANCELLED; with the shipment requested and unanswered, once the warehouse answers); once the order
+ * is placed and not shipped it starts a CancelOrder saga; after shipping it is refused. One cancellation per order;
+ * asking again (by order or idempotency key) says how it stands now.
  */
 final class Cancellations {
     private final OrderRepository orders;
@@ -48,10 +50,31 @@ final class Cancellations {
             return CancelResult.refused(orderId, OrderError.IDEMPOTENCY_KEY_REUSED,
                     "this idempotency key was already used for another order");
         }
-        if (byKey.isPresent() || table.byOrder(tx.connection(), orderId).isPresent()) {
-            return CancelResult.accepted(orderId, order.status().name());
+        Optional<Cancellation> earlier = byKey.isPresent() ? byKey : table.byOrder(tx.connection(), orderId);
+        if (earlier.isPresent()) {
+            return answerAgain(tx, order, earlier.get());
         }
         return start(tx, order, reason == null || reason.isBlank() ? "cancelled by customer" : reason, key);
+    }
+
+    /** Records that a cancellation that waited for the shipment could not be done: the parcel had left. */
+    void refused(TransactionContext tx, String orderId, String why) throws Exception {
+        table.refused(tx.connection(), orderId, why);
+    }
+
+    /** A cancellation asked for again: how it stands now. */
+    private CancelResult answerAgain(TransactionContext tx, LockedOrder order, Cancellation cancellation) throws Exception {
+        if (cancellation.refusal() != null) {
+            return CancelResult.refused(order.orderId(), OrderError.ORDER_ALREADY_SHIPPED,
+                    "the parcel had left before the cancellation could be done; the order goes on");
+        }
+        if (order.status() == OrderStatus.CANCELLED) {
+            return CancelResult.accepted(order.orderId(), order.status().name(), CancelProgress.DONE);
+        }
+        boolean waiting = placeOrder.find(tx, order.placeOrderSagaId())
+                .map(saga -> saga.compensationRequest() != null).orElse(false);
+        return CancelResult.accepted(order.orderId(), order.status().name(),
+                waiting ? CancelProgress.WAITING_FOR_WAREHOUSE : CancelProgress.STARTED);
     }
 
     private CancelResult start(TransactionContext tx, LockedOrder order, String reason, String key) throws Exception {
@@ -61,7 +84,7 @@ final class Cancellations {
                         "the order has shipped; it can no longer be cancelled");
             }
             case CANCELLED -> {
-                return CancelResult.accepted(order.orderId(), order.status().name());
+                return CancelResult.accepted(order.orderId(), order.status().name(), CancelProgress.DONE);
             }
             case REJECTED -> {
                 return CancelResult.refused(order.orderId(), OrderError.ORDER_NOT_CANCELLABLE, "the order was rejected");
@@ -70,18 +93,25 @@ final class Cancellations {
         }
         SagaInstance<PlaceOrderSagaData> placing = placeOrder.find(tx, order.placeOrderSagaId()).orElseThrow();
         String sagaId;
+        CancelProgress progress = CancelProgress.STARTED;
         if (placing.status() == SagaStatus.COMPLETED) {
             sagaId = cancelOrder.start(tx, order.orderId(), CancelOrderSagaData.newBuilder()
                     .setOrderId(order.orderId()).setCustomerId(order.customerId()).setReason(reason).build());
         } else if (placing.status() == SagaStatus.RUNNING && !placeOrder.pastPivot(placing)) {
-            placeOrder.compensate(tx, placing.sagaId(), PlaceOrderSaga.CANCELLED_BY_CUSTOMER + ": " + reason);
+            SagaInstance<PlaceOrderSagaData> compensating = placeOrder.compensate(tx, placing.sagaId(), reason).orElseThrow();
+            if (compensating.compensationRequest() != null) {
+                progress = CancelProgress.WAITING_FOR_WAREHOUSE;
+            }
             sagaId = placing.sagaId();
-        } else {
+        } else if (placing.status() == SagaStatus.RUNNING) {
             return CancelResult.refused(order.orderId(), OrderError.ORDER_NOT_CANCELLABLE,
                     "the order is being handed to the warehouse; try again in a moment");
+        } else {
+            return CancelResult.refused(order.orderId(), OrderError.ORDER_NOT_CANCELLABLE,
+                    "the order is being rejected: " + placing.failure().reason());
         }
         table.insert(tx.connection(), order.orderId(), key, sagaId, reason, tx.now());
-        return CancelResult.accepted(order.orderId(), order.status().name());
+        return CancelResult.accepted(order.orderId(), order.status().name(), progress);
     }
 
     private static boolean isUuid(String id) {

@@ -35,7 +35,7 @@ import dev.oms.order.api.OrderConfig;
 import dev.oms.order.api.SagaActionResult;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.order.cancelorder.CancelOrderSaga;
-import dev.oms.order.domain.OrderStatus;
+import dev.oms.order.domain.Order;
 import dev.oms.order.placeorder.PlaceOrderSaga;
 import dev.oms.saga.ConcurrentSagaUpdateException;
 import dev.oms.saga.SagaDataCodec;
@@ -71,7 +71,9 @@ public final class OrderService implements OrderCommands, SagaOperations {
 
     private OrderService(Transactions transactions, OrderConfig config) {
         this.transactions = transactions;
-        this.placeOrder = new SagaEngine<>(PlaceOrderSaga.definition(transitions, config.stepTimeout()),
+        this.placeOrder = new SagaEngine<>(
+                PlaceOrderSaga.definition(transitions, this::cancellationRefused,
+                        config.stepTimeout()),
                 SagaDataCodec.protobuf(PlaceOrderSagaData.parser()), SagaSnapshots.publisher(PlaceOrderSaga::orderIdOf));
         this.cancelOrder = new SagaEngine<>(CancelOrderSaga.definition(transitions, config.stepTimeout()),
                 SagaDataCodec.protobuf(CancelOrderSagaData.parser()), SagaSnapshots.publisher(CancelOrderSaga::orderIdOf));
@@ -98,6 +100,10 @@ public final class OrderService implements OrderCommands, SagaOperations {
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), types, service::handle));
         runtime.every("saga-timers", TIMER_POLL, service::fireDueTimers);
         return service;
+    }
+
+    private void cancellationRefused(TransactionContext tx, String orderId, String why) throws Exception {
+        cancellations.refused(tx, orderId, why);
     }
 
     /** Fires the due timeouts and retries of every saga this service runs; any copy of the service may. */
@@ -149,7 +155,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
             cancelOrder.onReply(tx, message);
         }
         if (message.type().equals(SHIPMENT_CREATED)) {
-            transitions.moveIfAllowed(tx, message.payloadAs(ShipmentCreated.class).getOrderId(), OrderStatus.FULFILLING, null);
+            transitions.apply(tx, message.payloadAs(ShipmentCreated.class).getOrderId(), Order::startFulfilling);
         }
     }
 
@@ -173,8 +179,8 @@ public final class OrderService implements OrderCommands, SagaOperations {
             return;
         }
         switch (change.getShipment().getStatus()) {
-            case "SHIPPED" -> transitions.moveIfAllowed(tx, change.getOrderId(), OrderStatus.SHIPPED, null);
-            case "DELIVERED" -> transitions.moveIfAllowed(tx, change.getOrderId(), OrderStatus.DELIVERED, null);
+            case "SHIPPED" -> transitions.apply(tx, change.getOrderId(), Order::ship);
+            case "DELIVERED" -> transitions.apply(tx, change.getOrderId(), Order::deliver);
             default -> { }
         }
     }

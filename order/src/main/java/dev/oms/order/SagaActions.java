@@ -38,11 +38,14 @@ final class SagaActions {
                 if (before.isTerminal()) {
                     return notActionable(sagaId, "the saga has ended " + before);
                 }
-                SagaStatus after = engine.compensate(tx, sagaId, "compensated by an operator").orElseThrow().status();
-                if (before == SagaStatus.RUNNING && after == SagaStatus.RUNNING) {
+                SagaInstance<?> after = engine.compensate(tx, sagaId, "compensated by an operator").orElseThrow();
+                if (after.compensationRequest() != null) {
+                    return SagaActionResult.waitingForPivot(sagaId, after.status().name());
+                }
+                if (before == SagaStatus.RUNNING && after.status() == SagaStatus.RUNNING) {
                     return notActionable(sagaId, "the saga is past its pivot: it can only go forward (retry it)");
                 }
-                return SagaActionResult.done(sagaId, after.name());
+                return SagaActionResult.done(sagaId, after.status().name());
             }
         }
         return notFound(sagaId);

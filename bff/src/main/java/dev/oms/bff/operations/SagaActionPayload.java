@@ -4,4 +4,4 @@ import dev.oms.bff.graphql.UserErrorView;
 import dev.oms.projections.api.SagaView;
 import java.util.List;
 
-record SagaActionPayload(String status, SagaView saga, List<UserErrorView> userErrors) {}
+record SagaActionPayload(String status, Boolean compensationPending, SagaView saga, List<UserErrorView> userErrors) {}

@@ -83,8 +83,9 @@ class SagaController {
         SagaActionResult result = action.apply(sagaId);
         OrderError error = result.error();
         if (error != null) {
-            return new SagaActionPayload(null, null, List.of(UserErrorView.of("id", error.message(), error.code())));
+            return new SagaActionPayload(null, null, null, List.of(UserErrorView.of("id", error.message(), error.code())));
         }
-        return new SagaActionPayload(result.status(), sagas.saga(sagaId).orElse(null), List.of());
+        return new SagaActionPayload(result.status(), result.compensationPending(), sagas.saga(sagaId).orElse(null),
+                List.of());
     }
 }

@@ -52,8 +52,8 @@ class OrderCancelController {
             return OrderCancelPayload.refused(UserErrorView.of(fieldOf(result.error()), result.error().message(),
                     result.error().code()));
         }
-        return new OrderCancelPayload(result.status(), OrderController.visible(orders, caller, orderId).orElse(null),
-                List.of());
+        return new OrderCancelPayload(result.status(), result.progress().name(),
+                OrderController.visible(orders, caller, orderId).orElse(null), List.of());
     }
 
     /** The argument an order service refusal is about. */

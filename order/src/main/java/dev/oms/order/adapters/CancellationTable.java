@@ -12,16 +12,16 @@ import java.util.UUID;
 /** Requested cancellations: one per order, found again by its idempotency key. */
 public final class CancellationTable {
 
-    /** A recorded cancellation request. */
-    public record Cancellation(String orderId, String idempotencyKey) {}
+    /** A recorded cancellation request, and why it could not be done if it could not (else null). */
+    public record Cancellation(String orderId, String idempotencyKey, String refusal) {}
 
     public Optional<Cancellation> byKey(Connection c, String key) throws SQLException {
-        return find(c, "SELECT order_id, idempotency_key FROM order_cancellation WHERE idempotency_key = ?", key);
+        return find(c, "SELECT order_id, idempotency_key, refusal FROM order_cancellation WHERE idempotency_key = ?", key);
     }
 
     public Optional<Cancellation> byOrder(Connection c, String orderId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT order_id, idempotency_key FROM order_cancellation WHERE order_id = ?")) {
+                "SELECT order_id, idempotency_key, refusal FROM order_cancellation WHERE order_id = ?")) {
             select.setObject(1, UUID.fromString(orderId));
             return read(select);
         }
@@ -41,6 +41,16 @@ public final class CancellationTable {
         }
     }
 
+    /** Records that the order's cancellation could not be done after all. */
+    public void refused(Connection c, String orderId, String why) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE order_cancellation SET refusal = ? WHERE order_id = ? AND refusal IS NULL")) {
+            update.setString(1, why);
+            update.setObject(2, UUID.fromString(orderId));
+            update.executeUpdate();
+        }
+    }
+
     private static Optional<Cancellation> find(Connection c, String sql, String value) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, value);
@@ -50,7 +60,7 @@ public final class CancellationTable {
 
     private static Optional<Cancellation> read(PreparedStatement select) throws SQLException {
         try (ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(new Cancellation(row.getString(1), row.getString(2))) : Optional.empty();
+            return row.next() ? Optional.of(new Cancellation(row.getString(1), row.getString(2), row.getString(3))) : Optional.empty();
         }
     }
 }

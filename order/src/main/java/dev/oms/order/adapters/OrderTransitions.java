@@ -2,11 +2,13 @@ package dev.oms.order.adapters;
 
 import dev.oms.contracts.order.v1.OrderStatusChanged;
 import dev.oms.messaging.TransactionContext;
-import dev.oms.order.domain.OrderStatus;
+import dev.oms.order.domain.Order;
+import dev.oms.order.domain.StatusChange;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Moves an order through its state machine and publishes OrderStatusChanged for every transition. */
+/** Loads an order under lock, lets the {@link Order} decide, stores the change and publishes OrderStatusChanged. */
 public final class OrderTransitions {
     private final OrderRepository orders;
 
@@ -14,19 +16,21 @@ public final class OrderTransitions {
         this.orders = orders;
     }
 
-    /** Moves the order if its state machine allows it; returns whether it moved. */
-    public boolean moveIfAllowed(TransactionContext tx, String orderId, OrderStatus next, String reason)
+    /** Applies what happened to the order; returns whether its status changed. */
+    public boolean apply(TransactionContext tx, String orderId, Function<Order, Optional<StatusChange>> happened)
             throws SQLException {
-        Optional<OrderStatus> current = orders.lockStatus(tx.connection(), orderId);
-        if (current.isEmpty() || !current.get().canBecome(next)) {
+        Optional<StatusChange> change = orders.lockStatus(tx.connection(), orderId)
+                .flatMap(status -> happened.apply(new Order(orderId, status)));
+        if (change.isEmpty()) {
             return false;
         }
-        orders.updateStatus(tx.connection(), orderId, next, tx.now());
+        StatusChange moved = change.get();
+        orders.updateStatus(tx.connection(), orderId, moved.to(), tx.now());
         tx.publish(orderId, OrderStatusChanged.newBuilder()
                 .setOrderId(orderId)
-                .setStatus(next.name())
-                .setPreviousStatus(current.get().name())
-                .setReason(reason == null ? "" : reason)
+                .setStatus(moved.to().name())
+                .setPreviousStatus(moved.from().name())
+                .setReason(moved.reason())
                 .build());
         return true;
     }

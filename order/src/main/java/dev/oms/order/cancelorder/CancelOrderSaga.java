@@ -14,7 +14,6 @@ import dev.oms.contracts.payment.v1.AuthorizationVoided;
 import dev.oms.contracts.payment.v1.PaymentRefunded;
 import dev.oms.contracts.payment.v1.RefundPayment;
 import dev.oms.order.adapters.OrderTransitions;
-import dev.oms.order.domain.OrderStatus;
 import dev.oms.saga.Command;
 import dev.oms.saga.Outcome;
 import dev.oms.saga.SagaDefinition;
@@ -49,7 +48,7 @@ public final class CancelOrderSaga {
                     .onReply(StockReleased.class, (data, r) -> Outcome.success(data))
                 .step("mark_cancelled", RETRIABLE)
                     .local((tx, data) -> {
-                        orders.moveIfAllowed(tx, data.getOrderId(), OrderStatus.CANCELLED, data.getReason());
+                        orders.apply(tx, data.getOrderId(), order -> order.cancel(data.getReason()));
                         return Outcome.success(data);
                     })
                 .build();

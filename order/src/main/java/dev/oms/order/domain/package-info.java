@@ -1,2 +1,2 @@
-/** Order rules without I/O: the order state machine. */
+/** Order rules without I/O: the Order aggregate, which owns every status change, and its state machine. */
 package dev.oms.order.domain;

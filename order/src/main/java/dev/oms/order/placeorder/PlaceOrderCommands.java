@@ -2,6 +2,7 @@ package dev.oms.order.placeorder;
 
 import dev.oms.contracts.Channels;
 import dev.oms.contracts.cart.v1.CheckoutCompleted;
+import dev.oms.contracts.fulfillment.v1.CancelShipment;
 import dev.oms.contracts.fulfillment.v1.CreateShipment;
 import dev.oms.contracts.fulfillment.v1.ShipmentLine;
 import dev.oms.contracts.inventory.v1.CommitStock;
@@ -53,6 +54,11 @@ final class PlaceOrderCommands {
         data.getAllocationsList().forEach(a -> command.addLines(
                 ShipmentLine.newBuilder().setSku(a.getSku()).setWarehouse(a.getWarehouse()).setQuantity(a.getQuantity())));
         return new Command(Channels.FULFILLMENT_COMMANDS, command.build());
+    }
+
+    static Command cancelShipment(PlaceOrderSagaData data) {
+        return new Command(Channels.FULFILLMENT_COMMANDS,
+                CancelShipment.newBuilder().setOrderId(orderId(data)).setReason("order not placed").build());
     }
 
     static Command capturePayment(PlaceOrderSagaData data) {
