@@ -102,7 +102,8 @@ final class SagasCommand implements Runnable {
     }
 
     @Command(name = "compensate", mixinStandardHelpOptions = true,
-            description = "Undoes a running saga that has not passed its pivot, in reverse order.")
+            description = "Undoes a running saga that has not passed its pivot, in reverse order; with the pivot in flight,"
+                    + " once it answers.")
     static final class Compensate implements Callable<Integer> {
         @ParentCommand
         SagasCommand parent;
@@ -117,7 +118,8 @@ final class SagasCommand implements Runnable {
     }
 
     int act(String mutation, String sagaId) {
-        JsonNode data = call("mutation($id: ID!) { " + mutation + "(id: $id) { status userErrors { code message } } }",
+        JsonNode data = call("mutation($id: ID!) { " + mutation
+                        + "(id: $id) { status compensationPending userErrors { code message } } }",
                 Map.of("id", sagaId));
         if (data == null) {
             return 1;
@@ -128,7 +130,8 @@ final class SagasCommand implements Runnable {
             System.err.println("oms: " + error.get("code").asText() + ": " + error.get("message").asText());
             return 1;
         }
-        System.out.println(sagaId + " " + payload.get("status").asText());
+        System.out.println(sagaId + " " + payload.get("status").asText() + (payload.path("compensationPending").asBoolean()
+                ? " (compensation pending: the pivot is in flight; it runs once the pivot answers)" : ""));
         return 0;
     }
 
