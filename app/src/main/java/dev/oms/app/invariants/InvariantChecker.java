@@ -74,12 +74,39 @@ public final class InvariantChecker {
                     LEFT JOIN (SELECT sku, warehouse, sum(delta) AS total FROM inventory.stock_movement
                                GROUP BY sku, warehouse) m ON m.sku = s.sku AND m.warehouse = s.warehouse
                     WHERE s.on_hand <> coalesce(m.total, 0)"""),
-            new Rule("a completed order's stock is committed, a failed one's is not held", """
+            new Rule("a completed order's stock is committed", """
                     SELECT o.order_id || ' ' || o.status || ' has reservation ' || r.status
                     FROM "order".orders o JOIN inventory.reservation r ON r.order_id = o.order_id::text
-                    JOIN "order".saga_instance s ON s.saga_id = o.saga_id AND s.status IN ('COMPLETED', 'COMPENSATED')
-                    WHERE (o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED') AND r.status <> 'COMMITTED')
-                       OR (o.status IN ('REJECTED', 'CANCELLED') AND r.status = 'HELD')"""),
+                    JOIN "order".saga_instance s ON s.saga_id = o.saga_id AND s.status = 'COMPLETED'
+                    WHERE o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED') AND r.status <> 'COMMITTED'
+                      AND NOT EXISTS (SELECT 1 FROM "order".saga_instance c WHERE c.correlation_id = o.order_id::text
+                                      AND c.status IN ('RUNNING', 'COMPENSATING'))"""),
+            // Goods leave only for money taken. A saga still in flight may be capturing (PlaceOrder) or cancelling the
+            // shipment (CancelOrder); one that waits for an operator does not excuse it: unpaid goods are lost money.
+            new Rule("a live shipment was paid for", """
+                    SELECT sh.order_id || ': shipment ' || sh.shipment_id || ' is ' || sh.status || ', payment '
+                           || coalesce(p.status, 'none')
+                    FROM fulfillment.shipment sh LEFT JOIN payment.payment p ON p.order_id = sh.order_id
+                    WHERE sh.status <> 'CANCELLED' AND coalesce(p.status, '') <> 'CAPTURED'
+                      AND NOT EXISTS (SELECT 1 FROM "order".saga_instance s WHERE s.correlation_id = sh.order_id
+                                      AND s.status IN ('RUNNING', 'COMPENSATING'))"""),
+            // Once its sagas ended, a cancelled or rejected order holds nothing. A saga that waits for an operator (its
+            // alert open) is listed by openAlerts() with what it still holds, not counted here.
+            new Rule("a cancelled or rejected order gives everything back", """
+                    SELECT o.order_id || ' is ' || o.status || ' but ' || string_agg(h.held, ', ' ORDER BY h.held)
+                    FROM "order".orders o
+                    JOIN LATERAL (
+                        SELECT 'shipment ' || sh.shipment_id || ' is ' || sh.status AS held FROM fulfillment.shipment sh
+                        WHERE sh.order_id = o.order_id::text AND sh.status <> 'CANCELLED'
+                        UNION ALL SELECT 'stock is ' || r.status FROM inventory.reservation r
+                        WHERE r.order_id = o.order_id::text AND r.status IN ('HELD', 'COMMITTED')
+                        UNION ALL SELECT 'payment is ' || p.status FROM payment.payment p
+                        WHERE p.order_id = o.order_id::text AND p.status IN ('AUTHORIZED', 'CAPTURED')) h ON true
+                    WHERE o.status IN ('CANCELLED', 'REJECTED')
+                      AND NOT EXISTS (SELECT 1 FROM "order".saga_instance s WHERE s.correlation_id = o.order_id::text
+                                      AND (s.status IN ('RUNNING', 'COMPENSATING')
+                                           OR (s.status = 'COMPENSATION_FAILED' AND s.alert IS NOT NULL)))
+                    GROUP BY o.order_id, o.status"""),
             new Rule("each notification sent once", """
                     SELECT dedup_key || ' sent ' || count(*) || ' times' FROM notification.notification
                     GROUP BY dedup_key HAVING count(*) > 1"""),
