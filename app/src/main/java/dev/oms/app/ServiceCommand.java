@@ -1,8 +1,11 @@
 package dev.oms.app;
 
+import dev.oms.app.platform.PlatformSettings;
 import dev.oms.app.platform.ServiceLauncher;
 import dev.oms.app.platform.StartupException;
+import dev.oms.contracts.Channels;
 import dev.oms.infra.DbConfig;
+import dev.oms.infra.Topics;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +19,9 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "service", mixinStandardHelpOptions = true,
         description = {"Runs one service alone against an external database and Kafka cluster, for scale-out.",
                 "Run more copies and Kafka's consumer groups share the partitions. Needs OMS_DB_URL",
-                "(and OMS_DB_USER / OMS_DB_PASSWORD) and OMS_KAFKA_BOOTSTRAP."})
+                "(and OMS_DB_USER / OMS_DB_PASSWORD; OMS_<SERVICE>_DB_URL etc. give a service a database of its",
+                "own) and OMS_KAFKA_BOOTSTRAP. Missing topics are created with OMS_KAFKA_PARTITIONS (8),",
+                "OMS_KAFKA_REPLICATION_FACTOR (1) and OMS_KAFKA_MIN_INSYNC_REPLICAS (replication - 1, at least 1)."})
 final class ServiceCommand implements Callable<Integer> {
 
     @Spec
@@ -27,15 +32,18 @@ final class ServiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Optional<DbConfig> db = DbConfig.fromEnv();
+        Optional<DbConfig> db = DbConfig.forService(name.id());
         String kafka = System.getenv("OMS_KAFKA_BOOTSTRAP");
         if (db.isEmpty() || kafka == null || kafka.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "oms service needs OMS_DB_URL and OMS_KAFKA_BOOTSTRAP");
+            throw new ParameterException(spec.commandLine(),
+                    "oms service needs OMS_DB_URL (or OMS_" + name.id().toUpperCase(java.util.Locale.ROOT)
+                            + "_DB_URL) and OMS_KAFKA_BOOTSTRAP");
         }
         AutoCloseable service;
         try {
+            Topics.ensure(kafka.trim(), Topics.Layout.fromEnv(PlatformSettings.DEFAULT_PARTITIONS), Channels.ALL);
             service = ServiceLauncher.start(name, db.get(), kafka.trim(), line -> System.out.println("oms: " + line));
-        } catch (StartupException e) {
+        } catch (StartupException | IllegalStateException e) {
             System.err.println("oms: " + e.getMessage());
             return 1;
         }

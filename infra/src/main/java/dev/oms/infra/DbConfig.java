@@ -47,13 +47,38 @@ public record DbConfig(String jdbcUrl, String user, String password) {
 
     /** DbConfig from env OMS_DB_URL / OMS_DB_USER (default postgres) / OMS_DB_PASSWORD (default empty), or Optional.empty() if OMS_DB_URL unset. */
     public static Optional<DbConfig> fromEnv() {
-        String url = System.getenv("OMS_DB_URL");
+        return fromEnv(System::getenv);
+    }
+
+    private static Optional<DbConfig> fromEnv(java.util.function.UnaryOperator<String> env) {
+        String url = env.apply("OMS_DB_URL");
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(new DbConfig(url.trim(),
-                Objects.requireNonNullElse(System.getenv("OMS_DB_USER"), "postgres"),
-                Objects.requireNonNullElse(System.getenv("OMS_DB_PASSWORD"), "")));
+                Objects.requireNonNullElse(env.apply("OMS_DB_USER"), "postgres"),
+                Objects.requireNonNullElse(env.apply("OMS_DB_PASSWORD"), "")));
+    }
+
+    /**
+     * The database of one service: OMS_&lt;SERVICE&gt;_DB_URL / _USER / _PASSWORD (e.g. OMS_ORDER_DB_URL) when set, so each
+     * service can have a database of its own; else the shared OMS_DB_URL / OMS_DB_USER / OMS_DB_PASSWORD.
+     */
+    public static Optional<DbConfig> forService(String service) {
+        return forService(service, System::getenv);
+    }
+
+    static Optional<DbConfig> forService(String service, java.util.function.UnaryOperator<String> env) {
+        String prefix = "OMS_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_DB_";
+        String url = env.apply(prefix + "URL");
+        if (url == null || url.isBlank()) {
+            return fromEnv(env);
+        }
+        return Optional.of(new DbConfig(url.trim(),
+                Objects.requireNonNullElse(env.apply(prefix + "USER"),
+                        Objects.requireNonNullElse(env.apply("OMS_DB_USER"), "postgres")),
+                Objects.requireNonNullElse(env.apply(prefix + "PASSWORD"),
+                        Objects.requireNonNullElse(env.apply("OMS_DB_PASSWORD"), ""))));
     }
 
     @Override

@@ -30,6 +30,41 @@ public final class Topics {
 
     /** Creates the topics if missing (replication factor 1), waiting until each exists and every partition has a leader. Idempotent. */
     public static void ensure(String bootstrap, int partitions, Collection<String> names) {
+        ensure(bootstrap, new Layout(partitions, 1, 1), names);
+    }
+
+    /**
+     * How topics are laid out on a cluster: partitions (copies of a consumer share them), replicas of each partition
+     * and how many of them must have a record before acks=all succeeds. A single broker: 1 and 1; a cluster of three:
+     * 3 and 2, so one broker may be lost without losing or refusing a record.
+     */
+    public record Layout(int partitions, int replicationFactor, int minInsyncReplicas) {
+        public Layout {
+            if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException("invalid topic layout: " + partitions + " partitions, replication "
+                        + replicationFactor + ", min.insync.replicas " + minInsyncReplicas);
+            }
+        }
+
+        /** OMS_KAFKA_PARTITIONS, OMS_KAFKA_REPLICATION_FACTOR (default 1), OMS_KAFKA_MIN_INSYNC_REPLICAS (default: replication - 1, at least 1). */
+        public static Layout fromEnv(int defaultPartitions) {
+            return fromEnv(defaultPartitions, System::getenv);
+        }
+
+        static Layout fromEnv(int defaultPartitions, java.util.function.UnaryOperator<String> env) {
+            int replication = number(env.apply("OMS_KAFKA_REPLICATION_FACTOR"), 1);
+            return new Layout(number(env.apply("OMS_KAFKA_PARTITIONS"), defaultPartitions), replication,
+                    number(env.apply("OMS_KAFKA_MIN_INSYNC_REPLICAS"), Math.max(1, replication - 1)));
+        }
+
+        private static int number(String value, int otherwise) {
+            return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
+        }
+    }
+
+    /** Creates the topics if missing with this layout, waiting until each exists and every partition has a leader. */
+    public static void ensure(String bootstrap, Layout layout, Collection<String> names) {
+        int partitions = layout.partitions();
         Set<String> wanted = Set.copyOf(names);
         if (wanted.isEmpty()) {
             return;
@@ -40,7 +75,8 @@ public final class Topics {
             Set<String> existing = get(admin.listTopics().names());
             List<NewTopic> missing = wanted.stream()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, (short) 1))
+                    .map(name -> new NewTopic(name, partitions, (short) layout.replicationFactor())
+                            .configs(Map.of("min.insync.replicas", String.valueOf(layout.minInsyncReplicas()))))
                     .toList();
             for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {
                 try {

@@ -17,6 +17,19 @@ class DbConfigTest {
     }
 
     @Test
+    void aServiceTakesItsOwnDatabaseWhenOneIsSetAndTheSharedOneOtherwise() {
+        java.util.Map<String, String> env = java.util.Map.of(
+                "OMS_DB_URL", "jdbc:postgresql://shared:5432/oms", "OMS_DB_USER", "oms", "OMS_DB_PASSWORD", "s",
+                "OMS_ORDER_DB_URL", "jdbc:postgresql://orders:5432/order", "OMS_ORDER_DB_USER", "order_svc");
+
+        assertThat(DbConfig.forService("order", env::get)).contains(
+                new DbConfig("jdbc:postgresql://orders:5432/order", "order_svc", "s"));
+        assertThat(DbConfig.forService("inventory", env::get)).contains(
+                new DbConfig("jdbc:postgresql://shared:5432/oms", "oms", "s"));
+        assertThat(DbConfig.forService("inventory", java.util.Map.<String, String>of()::get)).isEmpty();
+    }
+
+    @Test
     void toStringHidesThePassword() {
         assertThat(new DbConfig("jdbc:postgresql://h/db", "u", "secret").toString()).doesNotContain("secret");
     }

@@ -72,7 +72,8 @@ public final class Platform implements AutoCloseable {
         kafka = settings.externalKafka().orElseGet(() -> step("broker (embedded Kafka on port " + settings.kafkaPort() + ")",
                 () -> keep(LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort())).bootstrapServers()));
         step("topics", () -> {
-            Topics.ensure(kafka, settings.partitions(), Channels.ALL);
+            Topics.ensure(kafka, settings.externalKafka().isPresent() ? Topics.Layout.fromEnv(settings.partitions())
+                    : new Topics.Layout(settings.partitions(), 1, 1), Channels.ALL);
             return null;
         });
         keep(ConsumerLag.start(kafka));

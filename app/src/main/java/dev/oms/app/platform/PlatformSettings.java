@@ -23,6 +23,8 @@ public record PlatformSettings(
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_DB_PORT = 54329;
     public static final int DEFAULT_KAFKA_PORT = 19092;
+    /** Partitions of each topic: how many copies of a service can share its work. */
+    public static final int DEFAULT_PARTITIONS = 8;
 
     /** Where the commands that talk to a running platform find its database: OMS_DB_URL, else embedded `oms up`'s. */
     public static DbConfig runningDb() {
@@ -41,7 +43,7 @@ public record PlatformSettings(
         String kafka = System.getenv("OMS_KAFKA_BOOTSTRAP");
         return new PlatformSettings(dataDir, httpPort, DEFAULT_DB_PORT, DEFAULT_KAFKA_PORT, DbConfig.fromEnv(),
                 kafka == null || kafka.isBlank() ? Optional.empty() : Optional.of(kafka.trim()),
-                8, Duration.ofSeconds(2), true);
+                DEFAULT_PARTITIONS, Duration.ofSeconds(2), true);
     }
 
     public PlatformSettings withPorts(int db, int kafka) {
