@@ -35,7 +35,8 @@ public class SagaStepBenchmark {
     private static final SagaDataCodec<PlaceOrderSagaData> CODEC = SagaDataCodec.protobuf(PlaceOrderSagaData.parser());
 
     private final SagaDefinition<PlaceOrderSagaData> definition =
-            PlaceOrderSaga.definition(new OrderTransitions(new OrderRepository()), Duration.ofSeconds(10));
+            PlaceOrderSaga.definition(new OrderTransitions(new OrderRepository()), (tx, orderId, why) -> { },
+                    Duration.ofSeconds(10));
     private final SagaStep<PlaceOrderSagaData> reserveStock = definition.steps().get(0);
     private final SagaStep<PlaceOrderSagaData> authorizePayment = definition.steps().get(1);
     private final ReplyHandler<PlaceOrderSagaData, Message> onStockReserved =
