@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CancelWhileShippingE2EIT {
     private static final int ORDERS = 8;
-    private static final Duration PARCEL_STEP = Duration.ofSeconds(2);
+    private static final Duration PARCEL_STEP = Duration.ofSeconds(3);
     private static final String CANCEL = """
             mutation($id: ID!, $k: String) { orderCancel(orderId: $id, reason: "changed my mind", idempotencyKey: $k) {
               status cancellation userErrors { field message code } } }""";
