@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * does for inventory) while orders wait on create_shipment; a cancellation arrives then, and the lock is kept until the
  * saga has sent CreateShipment again after its step timeout. Once the warehouse answers, the shipment it created is
  * cancelled and the order undone: nothing ships for a cancelled order whose payment was voided. Parcels move on every
- * two seconds here, so a shipment that survived would visibly go on to SHIPPED. The order service keeps its default
+ * three seconds here, so a shipment that survived would visibly go on to SHIPPED. The order service keeps its default
  * step timeout (10 s, the platform takes it from OMS_SAGA_STEP_TIMEOUT only), so each test holds the lock about 11 s.
  */
 class CancelWhileShippingE2EIT {
