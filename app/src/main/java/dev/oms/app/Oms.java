@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "oms 0.1.0",
         description = "Order management platform: carts, orders, inventory, payment, fulfillment, notifications.",
-        subcommands = {UpCommand.class, ServiceCommand.class, DoctorCommand.class, SagasCommand.class, TokenCommand.class,
+        subcommands = {UpCommand.class, ServiceCommand.class, KafkaNodeCommand.class, DoctorCommand.class, SagasCommand.class, TokenCommand.class,
                 ReplayCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Oms implements Runnable {

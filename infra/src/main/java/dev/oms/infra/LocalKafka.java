@@ -25,11 +25,15 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An in-process Kafka 4.x broker in KRaft mode (combined broker+controller node). */
+/**
+ * An in-process Kafka 4.x broker in KRaft mode (combined broker+controller node): alone (the embedded default), or one
+ * node of a local cluster whose nodes run in processes of their own ({@link ClusterNode}).
+ */
 public final class LocalKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
     private static final int NODE_ID = 1;
+    private static final ClusterNode SINGLE = null;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     // Static on purpose: a lock referenced only locally gets garbage-collected, which silently releases it.
@@ -97,6 +101,65 @@ public final class LocalKafka implements AutoCloseable {
         log.info("Kafka on {} stopped", bootstrapServers());
     }
 
+    /**
+     * One node of a local KRaft cluster (every node a broker and a voting controller, static quorum). Internal topics
+     * get min(3, size) replicas and tolerate one lost node; the node's data dir keeps its log across restarts.
+     */
+    public record ClusterNode(int nodeId, int size, int port, int controllerPort, String voters, Path dataDir,
+                              String clusterId) {
+
+        /** Node {@code id} (1-based) of a cluster of {@code size} on consecutive ports from basePort (controllers +100). */
+        public static ClusterNode of(int id, int size, int basePort, Path clusterDir) {
+            StringBuilder voters = new StringBuilder();
+            for (int n = 1; n <= size; n++) {
+                voters.append(n == 1 ? "" : ",").append(n).append("@127.0.0.1:").append(basePort + 100 + n - 1);
+            }
+            // Every node formats its storage with the same cluster id: derive it from the cluster's directory.
+            java.util.UUID cluster = java.util.UUID.nameUUIDFromBytes(("oms-kafka-" + clusterDir.toAbsolutePath())
+                    .getBytes(StandardCharsets.UTF_8));
+            return new ClusterNode(id, size, basePort + id - 1, basePort + 100 + id - 1, voters.toString(),
+                    clusterDir.resolve("node-" + id),
+                    new Uuid(cluster.getMostSignificantBits(), cluster.getLeastSignificantBits()).toString());
+        }
+
+        int replicas() {
+            return Math.min(3, size);
+        }
+
+        int minInsync() {
+            return Math.max(1, replicas() - 1);
+        }
+
+        /** All nodes' broker addresses, for a client's bootstrap list. */
+        public String bootstrapServers() {
+            StringBuilder all = new StringBuilder();
+            int base = port - nodeId + 1;
+            for (int n = 0; n < size; n++) {
+                all.append(n == 0 ? "" : ",").append("127.0.0.1:").append(base + n);
+            }
+            return all.toString();
+        }
+    }
+
+    /** Starts one node of a local cluster (formatting its storage the first time); it waits for a quorum to start. */
+    public static LocalKafka startNode(ClusterNode node) {
+        Path dir = node.dataDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            lock(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not lock Kafka data dir " + dir + ": " + e, e);
+        }
+        try {
+            KafkaRaftServer server = startServer(dir.resolve("log"), node.port(), node);
+            log.info("Kafka node {} of {} on 127.0.0.1:{} with data dir {}", node.nodeId(), node.size(), node.port(), dir);
+            return new LocalKafka(server, dir, node.port(), false);
+        } catch (RuntimeException e) {
+            unlock(dir);
+            throw e;
+        }
+    }
+
     private static LocalKafka start(Path dir, int requestedPort, boolean temporary) {
         try {
             Files.createDirectories(dir);
@@ -106,7 +169,7 @@ public final class LocalKafka implements AutoCloseable {
         }
         try {
             int port = requestedPort == 0 ? Ports.freePort() : requestedPort;
-            KafkaRaftServer server = startServer(dir.resolve("log"), port);
+            KafkaRaftServer server = startServer(dir.resolve("log"), port, SINGLE);
             log.info("Kafka on 127.0.0.1:{} with data dir {}", port, dir);
             return new LocalKafka(server, dir, port, temporary);
         } catch (RuntimeException e) {
@@ -115,9 +178,11 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private static KafkaRaftServer startServer(Path logDir, int port) {
-        KafkaConfig config = new KafkaConfig(properties(logDir, port, Ports.freePortOtherThan(port)));
-        formatIfNew(logDir);
+    private static KafkaRaftServer startServer(Path logDir, int port, ClusterNode node) {
+        KafkaConfig config = new KafkaConfig(node == null ? properties(logDir, port, Ports.freePortOtherThan(port))
+                : properties(logDir, node));
+        formatIfNew(logDir, node == null ? NODE_ID : node.nodeId(),
+                node == null ? Uuid.randomUuid().toString() : node.clusterId());
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             server.startup();
@@ -130,12 +195,31 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /** A cluster node: replicated internal topics, and topics that keep taking records with one node lost. */
+    private static Properties properties(Path logDir, ClusterNode node) {
+        Properties p = properties(logDir, node.port(), node.controllerPort(), node.nodeId(), node.voters());
+        String replicas = String.valueOf(node.replicas());
+        String minInsync = String.valueOf(node.minInsync());
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minInsync);
+        p.put("offsets.topic.replication.factor", replicas);
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minInsync);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minInsync);
+        return p;
+    }
+
     private static Properties properties(Path logDir, int port, int controllerPort) {
+        // Static voters: the controller port is not stored in the log, so it may change on every start.
+        return properties(logDir, port, controllerPort, NODE_ID, NODE_ID + "@127.0.0.1:" + controllerPort);
+    }
+
+    private static Properties properties(Path logDir, int port, int controllerPort, int nodeId, String voters) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        // Static voters: the controller port is not stored in the log, so it may change on every start.
-        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.put("node.id", String.valueOf(nodeId));
+        p.put("controller.quorum.voters", voters);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
@@ -161,7 +245,7 @@ public final class LocalKafka implements AutoCloseable {
         return p;
     }
 
-    private static void formatIfNew(Path logDir) {
+    private static void formatIfNew(Path logDir, int nodeId, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -169,8 +253,8 @@ public final class LocalKafka implements AutoCloseable {
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
             new Formatter()
                     .setPrintStream(print)
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .addDirectory(logDir.toString())
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName(CONTROLLER_LISTENER)

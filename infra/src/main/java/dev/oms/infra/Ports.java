@@ -21,6 +21,24 @@ public final class Ports {
         }
     }
 
+    /**
+     * A port from which {@code count} consecutive ports, and the {@code count} from {@code port + offset}, were all free
+     * a moment ago (for a local cluster whose nodes take consecutive ports).
+     */
+    public static int freeRange(int count, int offset) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(30000);
+            boolean free = true;
+            for (int i = 0; i < count && free; i++) {
+                free = isFree(base + i) && isFree(base + offset + i);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no range of " + count + " free ports on 127.0.0.1");
+    }
+
     /** A free port other than {@code taken}. */
     static int freePortOtherThan(int taken) {
         int port = freePort();
