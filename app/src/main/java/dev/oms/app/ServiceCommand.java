@@ -1,5 +1,6 @@
 package dev.oms.app;
 
+import dev.oms.app.platform.ManagementServer;
 import dev.oms.app.platform.PlatformSettings;
 import dev.oms.app.platform.ServiceLauncher;
 import dev.oms.app.platform.StartupException;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,11 @@ final class ServiceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}")
     ServiceLauncher.Name name;
 
+    @Option(names = "--management-port", defaultValue = "${env:OMS_MANAGEMENT_PORT:-0}",
+            description = "Port of /actuator/health/{liveness,readiness} and /actuator/prometheus"
+                    + " (default: OMS_MANAGEMENT_PORT, else any free port, printed).")
+    int managementPort;
+
     @Override
     public Integer call() throws InterruptedException {
         Optional<DbConfig> db = DbConfig.forService(name.id());
@@ -47,15 +54,31 @@ final class ServiceCommand implements Callable<Integer> {
             System.err.println("oms: " + e.getMessage());
             return 1;
         }
+        ManagementServer management;
+        try {
+            management = ManagementServer.start(managementPort, name, db.get(), kafka.trim());
+        } catch (StartupException e) {
+            closeQuietly(service);
+            System.err.println("oms: " + e.getMessage());
+            return 1;
+        }
+        // SIGTERM: the service finishes the poll in hand, commits and closes; the management port goes last.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } catch (Exception e) {
-                System.err.println("oms: error while stopping: " + e);
-            }
+            closeQuietly(service);
+            management.close();
         }, "oms-shutdown"));
+        System.out.println("oms: management on http://127.0.0.1:" + management.port()
+                + "/actuator/health (liveness, readiness) and /actuator/prometheus");
         System.out.println("oms: service " + name.id() + " ready");
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            System.err.println("oms: error while stopping: " + e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The readiness of every service of the platform, as one Actuator contributor named {@code services}: per service
@@ -28,11 +29,19 @@ public final class ServiceHealth {
     }
 
     public void add(String service, DataSource dataSource) {
-        Map<String, HealthContributor> checks = new LinkedHashMap<>();
+        services.put(service, CompositeHealthContributor.fromMap(checks(dataSource, kafka, clock, outboxMaxAge, true)));
+    }
+
+    /** What a service needs to do its work: its database, the broker, and (if it has one) an outbox that keeps up. */
+    public static Map<String, HealthIndicator> checks(DataSource dataSource, KafkaHealth kafka, Clock clock,
+                                                      Duration outboxMaxAge, boolean hasOutbox) {
+        Map<String, HealthIndicator> checks = new LinkedHashMap<>();
         checks.put("postgres", new PostgresHealth(dataSource));
         checks.put("kafka", kafka);
-        checks.put("outbox", new OutboxHealth(dataSource, clock, outboxMaxAge));
-        services.put(service, CompositeHealthContributor.fromMap(checks));
+        if (hasOutbox) {
+            checks.put("outbox", new OutboxHealth(dataSource, clock, outboxMaxAge));
+        }
+        return checks;
     }
 
     public CompositeHealthContributor contributor() {
