@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a GraphQL request body over the limit with 413 and a GraphQL error, before parsing anything. A declared
- * length over the limit is refused unread; a body of unknown length is read up to one byte past the limit.
+ * length over the limit is refused unread; a body of unknown length is read up to one byte past the limit. A JSON
+ * body that is not a JSON object ({@code null}, a number, an array...) is refused with 400 INVALID_REQUEST: no GraphQL
+ * request looks like that, and {@code null} would otherwise reach Spring's handler as no request at all.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxBytes;
@@ -30,7 +32,7 @@ final class RequestSizeLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (declared >= 0 || !"POST".equals(request.getMethod())) {
+        if (!"POST".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
@@ -39,7 +41,28 @@ final class RequestSizeLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
+        if (isJson(request) && !isObject(body)) {
+            ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                    UnreadableRequests.NOT_A_REQUEST, "BAD_REQUEST",
+                    ErrorCodes.INVALID_REQUEST);
+            return;
+        }
         chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private static boolean isJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+
+    /** Whether the first character that is not white space opens an object (the parser checks the rest). */
+    private static boolean isObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private void refuse(HttpServletResponse response) throws IOException {

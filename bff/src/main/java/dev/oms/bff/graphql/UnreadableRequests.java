@@ -14,6 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
  * 400 with a GraphQL error and a code, like every other refusal, instead of the servlet container's error page.
  */
 final class UnreadableRequests implements HandlerExceptionResolver, Ordered {
+    static final String NOT_A_REQUEST = "The body is not a GraphQL request: send JSON with a query string";
     private final String path;
 
     UnreadableRequests(String path) {
@@ -29,7 +30,7 @@ final class UnreadableRequests implements HandlerExceptionResolver, Ordered {
         }
         try {
             ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
-                    "The body is not a GraphQL request: send JSON with a query string", "BAD_REQUEST",
+                    NOT_A_REQUEST, "BAD_REQUEST",
                     ErrorCodes.INVALID_REQUEST);
         } catch (IOException e) {
             return null;
