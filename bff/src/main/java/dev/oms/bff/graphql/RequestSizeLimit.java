@@ -13,9 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a GraphQL request body over the limit with 413 and a GraphQL error, before parsing anything. A declared
- * length over the limit is refused unread; a body of unknown length is read up to one byte past the limit. A JSON
- * body that is not a JSON object ({@code null}, a number, an array...) is refused with 400 INVALID_REQUEST: no GraphQL
- * request looks like that, and {@code null} would otherwise reach Spring's handler as no request at all.
+ * length over the limit is refused unread; a body of unknown length is read up to one byte past the limit. A body
+ * that is not a JSON object ({@code null}, a number, an array, not JSON at all), whatever its declared content type,
+ * is refused with 400 INVALID_REQUEST: a GraphQL request over POST is always one, and {@code null} would otherwise
+ * reach Spring's handler as no request at all.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxBytes;
@@ -41,18 +42,13 @@ final class RequestSizeLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (isJson(request) && !isObject(body)) {
+        if (!isObject(body)) {
             ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
                     UnreadableRequests.NOT_A_REQUEST, "BAD_REQUEST",
                     ErrorCodes.INVALID_REQUEST);
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
-    }
-
-    private static boolean isJson(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     /** Whether the first character that is not white space opens an object (the parser checks the rest). */
