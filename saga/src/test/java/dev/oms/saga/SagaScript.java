@@ -72,6 +72,29 @@ final class SagaScript<D> implements TransactionRunner {
         return this;
     }
 
+    /** A reply that names a saga this engine does not run; returns whether the engine took it as its own. */
+    boolean replyForAnotherSaga(Message reply) {
+        Envelope envelope = new Envelope(UUID.randomUUID(), MessageTypes.typeOf(reply), 1, correlationId, null,
+                "no-such-saga", clock.instant(), null, "participant");
+        IncomingMessage message = new IncomingMessage(envelope, reply, Channels.EVENTS, 0, 0);
+        return inTransaction(tx -> engine.onReply(tx, message));
+    }
+
+    /** What an operator's compensate of a saga that does not exist finds. */
+    boolean compensateUnknownFindsASaga() {
+        return inTransaction(tx -> engine.compensate(tx, "no-such-saga", "x")).isPresent();
+    }
+
+    SagaScript<D> expectWaitAttempts(int attempts) {
+        assertThat(saga().waitAttempts()).as("times the awaited command was sent").isEqualTo(attempts);
+        return this;
+    }
+
+    SagaScript<D> expectSnapshots(int count) {
+        assertThat(snapshots).as("transitions the listener was told of").isEqualTo(count);
+        return this;
+    }
+
     /** The last stimulus changed nothing: no new version, nothing sent. */
     SagaScript<D> expectIgnored() {
         assertThat(saga().version()).as("saga version").isEqualTo(versionBefore);
