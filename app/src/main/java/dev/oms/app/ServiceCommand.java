@@ -7,6 +7,7 @@ import dev.oms.app.platform.StartupException;
 import dev.oms.contracts.Channels;
 import dev.oms.infra.DbConfig;
 import dev.oms.infra.Topics;
+import dev.oms.remote.CommandServer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +38,11 @@ final class ServiceCommand implements Callable<Integer> {
                     + " (default: OMS_MANAGEMENT_PORT, else any free port, printed).")
     int managementPort;
 
+    @Option(names = "--command-port", defaultValue = "${env:OMS_COMMAND_PORT:-0}",
+            description = "Port of the commands the BFF sends (cart, order and inventory only; default:"
+                    + " OMS_COMMAND_PORT, else any free port, printed).")
+    int commandPort;
+
     @Override
     public Integer call() throws InterruptedException {
         Optional<DbConfig> db = DbConfig.forService(name.id());
@@ -46,24 +52,29 @@ final class ServiceCommand implements Callable<Integer> {
                     "oms service needs OMS_DB_URL (or OMS_" + name.id().toUpperCase(java.util.Locale.ROOT)
                             + "_DB_URL) and OMS_KAFKA_BOOTSTRAP");
         }
-        AutoCloseable service;
+        ServiceLauncher.Running<?> running;
         try {
             Topics.ensure(kafka.trim(), Topics.Layout.fromEnv(PlatformSettings.DEFAULT_PARTITIONS), Channels.ALL);
-            service = ServiceLauncher.start(name, db.get(), kafka.trim(), line -> System.out.println("oms: " + line));
+            running = ServiceLauncher.start(name, db.get(), kafka.trim(), line -> System.out.println("oms: " + line));
         } catch (StartupException | IllegalStateException e) {
             System.err.println("oms: " + e.getMessage());
             return 1;
         }
+        AutoCloseable service = running.stop();
+        Optional<CommandServer> commands = ServedCommands.serve(running.service(), commandPort);
+        commands.ifPresent(server -> System.out.println("oms: commands on http://127.0.0.1:" + server.port() + "/commands/"));
         ManagementServer management;
         try {
             management = ManagementServer.start(managementPort, name, db.get(), kafka.trim());
         } catch (StartupException e) {
+            commands.ifPresent(CommandServer::close);
             closeQuietly(service);
             System.err.println("oms: " + e.getMessage());
             return 1;
         }
         // SIGTERM: the service finishes the poll in hand, commits and closes; the management port goes last.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            commands.ifPresent(CommandServer::close);
             closeQuietly(service);
             management.close();
         }, "oms-shutdown"));

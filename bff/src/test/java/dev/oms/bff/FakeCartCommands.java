@@ -30,6 +30,9 @@ final class FakeCartCommands implements CartCommands {
 
     @Override
     public CartResult createCart(String customerId, String currency) {
+        if (currency.equals("XXX")) {
+            throw new dev.oms.remote.ServiceUnavailableException("cart", "cart did not answer: timed out", null);
+        }
         if (!currency.matches("[A-Z]{3}")) {
             return CartResult.refused(List.of(UserError.of("input.currency", "unknown currency", ErrorCodes.INVALID_CURRENCY)));
         }

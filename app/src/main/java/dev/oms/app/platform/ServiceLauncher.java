@@ -39,38 +39,39 @@ public final class ServiceLauncher {
     /** A running service: the object it registered, how to stop it, and its connection pool (for health checks). */
     public record Running<S>(S service, AutoCloseable stop, DataSource dataSource) {}
 
-    public static AutoCloseable start(Name name, DbConfig db, String kafka, Consumer<String> progress) {
+    /** Starts the named service; what it returns is its command object (null for those that take no commands). */
+    public static Running<?> start(Name name, DbConfig db, String kafka, Consumer<String> progress) {
         Telemetry.install("oms-" + name.id());
         Clock clock = Clock.systemUTC();
         return switch (name) {
-            case CART -> launch(CartService.NAME, db, kafka, clock, progress, CartService::register).stop();
+            case CART -> launch(CartService.NAME, db, kafka, clock, progress, CartService::register);
             case ORDER -> launch(OrderService.NAME, db, kafka, clock, progress, runtime -> OrderService.register(runtime,
                     new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()))),
-                    OrderService.COMPONENTS).stop();
+                    OrderService.COMPONENTS);
             case INVENTORY -> launch(InventoryService.NAME, db, kafka, clock, progress,
-                    runtime -> InventoryService.register(runtime, inventoryConfig())).stop();
+                    runtime -> InventoryService.register(runtime, inventoryConfig()));
             case PAYMENT -> {
                 HikariDataSource providerPool = db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4);
                 try {
-                    AutoCloseable payment = launch(PaymentService.NAME, db, kafka, clock, progress, runtime ->
+                    Running<?> payment = launch(PaymentService.NAME, db, kafka, clock, progress, runtime ->
                             PaymentService.register(runtime,
-                                    new TimedPaymentProvider(SandboxPaymentProvider.migrated(providerPool, clock), "sandbox"))).stop();
-                    yield () -> {
-                        payment.close();
+                                    new TimedPaymentProvider(SandboxPaymentProvider.migrated(providerPool, clock), "sandbox")));
+                    yield new Running<>(payment.service(), () -> {
+                        payment.stop().close();
                         providerPool.close();
-                    };
+                    }, payment.dataSource());
                 } catch (RuntimeException e) {
                     providerPool.close();
                     throw e;
                 }
             }
             case FULFILLMENT -> launch(FulfillmentService.NAME, db, kafka, clock, progress,
-                    runtime -> FulfillmentService.register(runtime, new FulfillmentConfig(Duration.ZERO))).stop();
+                    runtime -> FulfillmentService.register(runtime, new FulfillmentConfig(Duration.ZERO)));
             case NOTIFICATION -> launch(NotificationService.NAME, db, kafka, clock, progress,
-                    NotificationService::register).stop();
+                    NotificationService::register);
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
-                    ProjectionsService::register).stop();
-            case AUDIT -> audit(db, kafka, clock, progress);
+                    ProjectionsService::register);
+            case AUDIT -> new Running<>(null, audit(db, kafka, clock, progress), null);
         };
     }
 

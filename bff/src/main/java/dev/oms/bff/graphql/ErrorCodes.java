@@ -14,6 +14,8 @@ public final class ErrorCodes {
     public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
     /** The body is not a GraphQL request: not JSON, or no query string in it. */
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    /** A service the request needs did not answer in time or is down: the same request may succeed later. */
+    public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     /** Our fault; the message carries an incident id that the log has with the cause. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 

@@ -3,6 +3,7 @@ package dev.oms.bff.graphql;
 import dev.oms.bff.auth.ForbiddenException;
 import dev.oms.bff.auth.NotSignedInException;
 import dev.oms.projections.api.InvalidCursorException;
+import dev.oms.remote.ServiceUnavailableException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -19,13 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns resolver exceptions into GraphQL errors. A client mistake is BAD_REQUEST, a missing token UNAUTHENTICATED, a
- * role that may not do it FORBIDDEN, each with its message and a code; anything else is INTERNAL_ERROR with a
+ * role that may not do it FORBIDDEN, a service that did not answer SERVICE_UNAVAILABLE, each with its message and a
+ * code; anything else is INTERNAL_ERROR with a
  * generic message and an incident id, and only the log sees the cause, because an exception message may carry SQL,
  * hostnames or other customers' data.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+    private static final ErrorClassification SERVICE_UNAVAILABLE_TYPE =
+            ErrorClassification.errorClassification(ErrorCodes.SERVICE_UNAVAILABLE);
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -39,6 +43,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof InvalidCursorException) {
             return error(builder, ErrorType.BAD_REQUEST, ErrorCodes.INVALID_CURSOR,
                     "the cursor is not one this API handed out");
+        }
+        if (ex instanceof ServiceUnavailableException down) {
+            log.warn("{}: {}", where, down.getMessage());
+            return error(builder, SERVICE_UNAVAILABLE_TYPE, ErrorCodes.SERVICE_UNAVAILABLE,
+                    "The " + down.service() + " service is unavailable; try again in a moment");
         }
         if (ex instanceof NotSignedInException) {
             return error(builder, ErrorCodes.UNAUTHENTICATED_TYPE, ErrorCodes.UNAUTHENTICATED, ex.getMessage());

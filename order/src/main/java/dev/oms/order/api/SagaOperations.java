@@ -1,5 +1,7 @@
 package dev.oms.order.api;
 
+import dev.oms.contracts.Idempotent;
+
 /** What operators can do with a stuck or failed saga. */
 public interface SagaOperations {
 
@@ -7,5 +9,6 @@ public interface SagaOperations {
     SagaActionResult retry(String sagaId);
 
     /** Stops a running saga and undoes its completed compensatable steps in reverse order. */
+    @Idempotent
     SagaActionResult compensate(String sagaId);
 }
