@@ -65,7 +65,9 @@ final class ServiceCommand implements Callable<Integer> {
         commands.ifPresent(server -> System.out.println("oms: commands on http://127.0.0.1:" + server.port() + "/commands/"));
         ManagementServer management;
         try {
-            management = ManagementServer.start(managementPort, name, db.get(), kafka.trim());
+            // the BFF serves /actuator on its own HTTP port
+            management = name == ServiceLauncher.Name.BFF ? null
+                    : ManagementServer.start(managementPort, name, db.get(), kafka.trim());
         } catch (StartupException e) {
             commands.ifPresent(CommandServer::close);
             closeQuietly(service);
@@ -76,10 +78,14 @@ final class ServiceCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             commands.ifPresent(CommandServer::close);
             closeQuietly(service);
-            management.close();
+            if (management != null) {
+                management.close();
+            }
         }, "oms-shutdown"));
-        System.out.println("oms: management on http://127.0.0.1:" + management.port()
-                + "/actuator/health (liveness, readiness) and /actuator/prometheus");
+        if (management != null) {
+            System.out.println("oms: management on http://127.0.0.1:" + management.port()
+                    + "/actuator/health (liveness, readiness) and /actuator/prometheus");
+        }
         System.out.println("oms: service " + name.id() + " ready");
         new CountDownLatch(1).await();
         return 0;

@@ -36,11 +36,27 @@ public final class ProjectionsService {
     private ProjectionsService(Pipeline pipeline, LocalProjectionUpdates updates, DataSource dataSource) {
         this.pipeline = pipeline;
         this.updates = updates;
-        this.orders = OrderProjection.queries(dataSource);
-        this.products = CatalogProjection.queries(dataSource);
-        this.sagas = OrderProjection.sagas(dataSource);
-        this.stock = CatalogProjection.stock(dataSource);
-        this.metrics = OrderProjection.metrics(dataSource);
+        ReadSide read = readSide(dataSource, updates);
+        this.orders = read.orders();
+        this.products = read.products();
+        this.sagas = read.sagas();
+        this.stock = read.stock();
+        this.metrics = read.metrics();
+    }
+
+    /** What a BFF reads: the queries on the read tables, and where it hears of changes. */
+    public record ReadSide(OrderQueries orders, ProductQueries products, SagaQueries sagas, StockQueries stock,
+                           MetricsQueries metrics, ProjectionUpdates updates) {}
+
+    /** The queries on read tables that projections in another process keep ({@code dataSource}: their schema). */
+    public static ReadSide readSide(DataSource dataSource, ProjectionUpdates updates) {
+        return new ReadSide(OrderProjection.queries(dataSource), CatalogProjection.queries(dataSource),
+                OrderProjection.sagas(dataSource), CatalogProjection.stock(dataSource), OrderProjection.metrics(dataSource),
+                updates);
+    }
+
+    public ReadSide readSide() {
+        return new ReadSide(orders, products, sagas, stock, metrics, updates);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.oms.app.platform;
 
 import dev.oms.app.platform.health.KafkaHealth;
 import dev.oms.app.platform.health.ServiceHealth;
-import dev.oms.bff.BffApplication;
 import dev.oms.bff.auth.JwtKey;
 import dev.oms.cart.CartService;
 import dev.oms.contracts.Channels;
@@ -26,7 +25,6 @@ import java.util.Deque;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -113,30 +111,11 @@ public final class Platform implements AutoCloseable {
      * (served at /actuator/prometheus) and the services' health (part of /actuator/health/readiness).
      */
     private Void startBff(int port) {
-        JwtKey key = JwtKey.fromEnvironment();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BffApplication.class)
-                .initializers(ctx -> {
-                    var beans = ctx.getBeanFactory();
-                    beans.registerSingleton("cartCommands", cart);
-                    // one bean for both of the order service's interfaces, so that each type has one candidate
-                    beans.registerSingleton("orderCommands", order);
-                    beans.registerSingleton("inventoryCommands", inventory);
-                    beans.registerSingleton("orderQueries", projections.orders());
-                    beans.registerSingleton("productQueries", projections.products());
-                    beans.registerSingleton("sagaQueries", projections.sagas());
-                    beans.registerSingleton("stockQueries", projections.stock());
-                    beans.registerSingleton("metricsQueries", projections.metrics());
-                    beans.registerSingleton("projectionUpdates", projections.updates());
-                    beans.registerSingleton("jwtKey", key);
-                    beans.registerSingleton("prometheusMeterRegistry", metrics.registry());
-                    beans.registerSingleton("prometheusRegistry", metrics.registry().getPrometheusRegistry());
-                    beans.registerSingleton("services", health.contributor());
-                })
-                .properties("server.port=" + port,
-                        "management.endpoint.health.group.readiness.include=readinessState,services")
-                .run();
+        ConfigurableApplicationContext context = BffLauncher.start(port,
+                new BffLauncher.Commands(cart, order, order, inventory), projections.readSide(), metrics.registry(),
+                health.contributor());
         started.push(context::close);
-        httpPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+        httpPort = BffLauncher.port(context);
         progress.accept("tokens are signed with the key from " + JwtKey.source()
                 + "; get one with: oms token --role customer --subject <customer id>");
         progress.accept(Telemetry.destination());

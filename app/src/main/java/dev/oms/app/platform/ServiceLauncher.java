@@ -27,9 +27,9 @@ public final class ServiceLauncher {
 
     private ServiceLauncher() {}
 
-    /** The services {@code oms service} can run alone; AUDIT is the audit log's consumer. */
+    /** The services {@code oms service} can run alone; AUDIT is the audit log's consumer, BFF the GraphQL API. */
     public enum Name {
-        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS, AUDIT;
+        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS, AUDIT, BFF;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -72,6 +72,7 @@ public final class ServiceLauncher {
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
                     ProjectionsService::register);
             case AUDIT -> new Running<>(null, audit(db, kafka, clock, progress), null);
+            case BFF -> RemoteBff.start(db, kafka, clock, progress);
         };
     }
 

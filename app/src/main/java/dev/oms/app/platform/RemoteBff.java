@@ -1,0 +1,73 @@
+package dev.oms.app.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.oms.app.platform.health.KafkaHealth;
+import dev.oms.app.platform.health.ServiceHealth;
+import dev.oms.cart.api.CartCommands;
+import dev.oms.infra.DbConfig;
+import dev.oms.inventory.api.InventoryCommands;
+import dev.oms.order.api.OrderCommands;
+import dev.oms.order.api.SagaOperations;
+import dev.oms.projections.ProjectionsService;
+import dev.oms.projections.api.LocalProjectionUpdates;
+import dev.oms.remote.RemoteCommands;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The BFF in a process of its own ({@code oms service bff}): GraphQL on OMS_HTTP_PORT (8080), commands to the cart,
+ * order and inventory services at OMS_CART_URL, OMS_ORDER_URL and OMS_INVENTORY_URL (their command ports), reads from
+ * the projections' tables in OMS_PROJECTIONS_DB_URL (else OMS_DB_URL). Deadline per call OMS_COMMAND_DEADLINE (2s).
+ */
+final class RemoteBff {
+    private RemoteBff() {}
+
+    static ServiceLauncher.Running<?> start(DbConfig db, String kafka, Clock clock, Consumer<String> progress) {
+        progress.accept("starting the GraphQL BFF");
+        RemoteCommands.Settings settings = new RemoteCommands.Settings(
+                Durations.fromEnv("OMS_COMMAND_DEADLINE", RemoteCommands.Settings.defaults().deadline()), 3,
+                Duration.ofMillis(100), Duration.ofSeconds(5));
+        String cartUrl = required("OMS_CART_URL");
+        String orderUrl = required("OMS_ORDER_URL");
+        String inventoryUrl = required("OMS_INVENTORY_URL");
+        DbConfig readDb = DbConfig.forService(ProjectionsService.NAME).orElse(db);
+        HikariDataSource reads = readDb.dataSource("bff-reads", ProjectionsService.NAME, 8);
+        PlatformMetrics metrics = new PlatformMetrics();
+        KafkaHealth kafkaHealth = new KafkaHealth(kafka, clock);
+        try {
+            ServiceHealth health = new ServiceHealth(kafkaHealth, clock, ServiceHealth.DEFAULT_OUTBOX_MAX_AGE);
+            health.add(ProjectionsService.NAME, reads);
+            BffLauncher.Commands commands = new BffLauncher.Commands(
+                    RemoteCommands.client(CartCommands.class, "cart", cartUrl, settings),
+                    RemoteCommands.client(OrderCommands.class, "order", orderUrl, settings),
+                    RemoteCommands.client(SagaOperations.class, "order", orderUrl, settings),
+                    RemoteCommands.client(InventoryCommands.class, "inventory", inventoryUrl, settings));
+            ConfigurableApplicationContext context = BffLauncher.start(
+                    Integer.parseInt(System.getenv().getOrDefault("OMS_HTTP_PORT", "8080")), commands,
+                    ProjectionsService.readSide(reads, new LocalProjectionUpdates()), metrics.registry(),
+                    health.contributor());
+            progress.accept("GraphQL at http://127.0.0.1:" + BffLauncher.port(context) + "/graphql");
+            return new ServiceLauncher.Running<>(null, () -> {
+                context.close();
+                kafkaHealth.close();
+                reads.close();
+                metrics.close();
+            }, reads);
+        } catch (RuntimeException e) {
+            kafkaHealth.close();
+            reads.close();
+            metrics.close();
+            throw new StartupException("the GraphQL BFF", e);
+        }
+    }
+
+    private static String required(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new StartupException("the GraphQL BFF", new IllegalArgumentException(variable + " is not set"));
+        }
+        return value.trim();
+    }
+}
