@@ -143,24 +143,15 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Starts one node of a local cluster (formatting its storage the first time); it waits for a quorum to start. */
     public static LocalKafka startNode(ClusterNode node) {
-        Path dir = node.dataDir().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-            lock(dir);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not lock Kafka data dir " + dir + ": " + e, e);
-        }
-        try {
-            KafkaRaftServer server = startServer(dir.resolve("log"), node.port(), node);
-            log.info("Kafka node {} of {} on 127.0.0.1:{} with data dir {}", node.nodeId(), node.size(), node.port(), dir);
-            return new LocalKafka(server, dir, node.port(), false);
-        } catch (RuntimeException e) {
-            unlock(dir);
-            throw e;
-        }
+        return startLocked(node.dataDir().toAbsolutePath().normalize(), node.port(), node, false);
     }
 
     private static LocalKafka start(Path dir, int requestedPort, boolean temporary) {
+        return startLocked(dir, requestedPort, SINGLE, temporary);
+    }
+
+    /** Locks the data dir (one broker per dir), then starts the broker on it; port 0 = a free port. */
+    private static LocalKafka startLocked(Path dir, int requestedPort, ClusterNode node, boolean temporary) {
         try {
             Files.createDirectories(dir);
             lock(dir);
@@ -169,8 +160,9 @@ public final class LocalKafka implements AutoCloseable {
         }
         try {
             int port = requestedPort == 0 ? Ports.freePort() : requestedPort;
-            KafkaRaftServer server = startServer(dir.resolve("log"), port, SINGLE);
-            log.info("Kafka on 127.0.0.1:{} with data dir {}", port, dir);
+            KafkaRaftServer server = startServer(dir.resolve("log"), port, node);
+            log.info("Kafka {}on 127.0.0.1:{} with data dir {}",
+                    node == null ? "" : "node " + node.nodeId() + " of " + node.size() + " ", port, dir);
             return new LocalKafka(server, dir, port, temporary);
         } catch (RuntimeException e) {
             unlock(dir);

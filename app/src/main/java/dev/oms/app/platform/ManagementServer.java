@@ -6,10 +6,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.oms.app.platform.health.KafkaHealth;
 import dev.oms.app.platform.health.ServiceHealth;
 import dev.oms.infra.DbConfig;
+import dev.oms.remote.HttpResponses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,11 +41,11 @@ public final class ManagementServer implements AutoCloseable {
         this.readiness = ServiceHealth.checks(healthPool, kafka, clock,
                 Durations.fromEnv("OMS_OUTBOX_MAX_AGE", ServiceHealth.DEFAULT_OUTBOX_MAX_AGE), hasOutbox);
         this.server = HttpServer.create(new InetSocketAddress(port), 16);
-        server.createContext("/actuator/health/liveness", exchange -> send(exchange, 200, "application/json",
-                "{\"status\":\"UP\"}"));
+        server.createContext("/actuator/health/liveness",
+                exchange -> HttpResponses.send(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
         server.createContext("/actuator/health/readiness", this::readiness);
         server.createContext("/actuator/health", this::readiness);
-        server.createContext("/actuator/prometheus", exchange -> send(exchange, 200,
+        server.createContext("/actuator/prometheus", exchange -> HttpResponses.send(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", metrics.registry().scrape()));
         server.start();
     }
@@ -80,16 +79,7 @@ public final class ManagementServer implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);
-        send(exchange, up ? 200 : 503, "application/json", JSON.writeValueAsString(body));
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpResponses.send(exchange, up ? 200 : 503, "application/json", JSON.writeValueAsString(body));
     }
 
     @Override
