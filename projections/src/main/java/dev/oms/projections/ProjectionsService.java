@@ -15,6 +15,7 @@ import dev.oms.projections.catalog.CatalogProjection;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Pipeline;
 import dev.oms.projections.order.OrderProjection;
+import dev.oms.projections.order.ProjectionListener;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -55,6 +56,11 @@ public final class ProjectionsService {
                 updates);
     }
 
+    /** Changes the projections in another process commit, told to {@code updates} (a BFF of its own listens so). */
+    public static ProjectionListener listen(DataSource reads, LocalProjectionUpdates updates) {
+        return ProjectionListener.start(reads, updates);
+    }
+
     public ReadSide readSide() {
         return new ReadSide(orders, products, sagas, stock, metrics, updates);
     }
@@ -64,6 +70,14 @@ public final class ProjectionsService {
      * on the runtime. Caller runs runtime.migrate() before, runtime.start() after.
      */
     public static ProjectionsService register(ServiceRuntime runtime) {
+        return register(runtime, false);
+    }
+
+    /**
+     * As {@link #register(ServiceRuntime)}; with {@code notifyOtherProcesses} every change is also NOTIFYed on the
+     * database with its commit, for BFFs in other processes ({@link #listen}).
+     */
+    public static ProjectionsService register(ServiceRuntime runtime, boolean notifyOtherProcesses) {
         EventRoutes routes = new EventRoutes();
         OrderProjection.routeTo(routes);
         CatalogProjection.routeTo(routes);
@@ -71,7 +85,7 @@ public final class ProjectionsService {
         Pipeline pipeline = new Pipeline(List.of(
                 OrderProjection.timeline(),
                 new Pipeline.Stage(routes.types(), routes),
-                OrderProjection.notifier(updates)));
+                OrderProjection.notifier(updates, notifyOtherProcesses)));
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), pipeline.types(), pipeline));
         return new ProjectionsService(pipeline, updates, runtime.transactions().dataSource());
     }

@@ -20,16 +20,21 @@ import java.util.UUID;
  * its handler, each in a transaction of its own as the consumer would.
  */
 final class ProjectionsFixture implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    final HikariDataSource dataSource;
     private final ServiceRuntime runtime;
     final ProjectionsService service;
 
     ProjectionsFixture() {
+        this(false);
+    }
+
+    /** With {@code notifyOtherProcesses}, as in a deployment where BFFs in other processes listen. */
+    ProjectionsFixture(boolean notifyOtherProcesses) {
         dataSource = SharedTestInfra.freshDatabase(ProjectionsService.NAME)
                 .dataSource("projections-it", ProjectionsService.NAME, 4);
         runtime = new ServiceRuntime(ProjectionsService.NAME, dataSource, "127.0.0.1:9", Clock.systemUTC());
         runtime.migrate();
-        service = ProjectionsService.register(runtime);
+        service = ProjectionsService.register(runtime, notifyOtherProcesses);
     }
 
     /** Wraps each event as it would arrive from the bus, keyed by the order (or sku) it concerns. */

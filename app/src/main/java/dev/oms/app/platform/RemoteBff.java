@@ -36,6 +36,8 @@ final class RemoteBff {
         HikariDataSource reads = readDb.dataSource("bff-reads", ProjectionsService.NAME, 8);
         PlatformMetrics metrics = new PlatformMetrics();
         KafkaHealth kafkaHealth = new KafkaHealth(kafka, clock);
+        LocalProjectionUpdates updates = new LocalProjectionUpdates();
+        AutoCloseable listener = ProjectionsService.listen(reads, updates);
         try {
             ServiceHealth health = new ServiceHealth(kafkaHealth, clock, ServiceHealth.DEFAULT_OUTBOX_MAX_AGE);
             health.add(ProjectionsService.NAME, reads);
@@ -46,20 +48,29 @@ final class RemoteBff {
                     RemoteCommands.client(InventoryCommands.class, "inventory", inventoryUrl, settings));
             ConfigurableApplicationContext context = BffLauncher.start(
                     Integer.parseInt(System.getenv().getOrDefault("OMS_HTTP_PORT", "8080")), commands,
-                    ProjectionsService.readSide(reads, new LocalProjectionUpdates()), metrics.registry(),
-                    health.contributor());
+                    ProjectionsService.readSide(reads, updates), metrics.registry(), health.contributor());
             progress.accept("GraphQL at http://127.0.0.1:" + BffLauncher.port(context) + "/graphql");
             return new ServiceLauncher.Running<>(null, () -> {
                 context.close();
+                closeQuietly(listener);
                 kafkaHealth.close();
                 reads.close();
                 metrics.close();
             }, reads);
         } catch (RuntimeException e) {
+            closeQuietly(listener);
             kafkaHealth.close();
             reads.close();
             metrics.close();
             throw new StartupException("the GraphQL BFF", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(RemoteBff.class).warn("could not close {}: {}", resource, e.toString());
         }
     }
 

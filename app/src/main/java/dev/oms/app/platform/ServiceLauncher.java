@@ -70,7 +70,7 @@ public final class ServiceLauncher {
             case NOTIFICATION -> launch(NotificationService.NAME, db, kafka, clock, progress,
                     NotificationService::register);
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
-                    ProjectionsService::register);
+                    runtime -> ProjectionsService.register(runtime, true)); // BFFs in other processes listen
             case AUDIT -> new Running<>(null, audit(db, kafka, clock, progress), null);
             case BFF -> RemoteBff.start(db, kafka, clock, progress);
         };

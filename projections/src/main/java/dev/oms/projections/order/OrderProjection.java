@@ -44,8 +44,9 @@ public final class OrderProjection {
     }
 
     /** Tells {@code updates} of order and saga changes after commit; runs after the routed projectors. */
-    public static Pipeline.Stage notifier(LocalProjectionUpdates updates) {
-        MessageHandler notifier = new UpdateNotifier(updates);
+    /** Tells listeners in this JVM what changed, and (notifyOtherProcesses) BFFs in other processes too. */
+    public static Pipeline.Stage notifier(LocalProjectionUpdates updates, boolean notifyOtherProcesses) {
+        MessageHandler notifier = new UpdateNotifier(updates, notifyOtherProcesses);
         Set<String> types = UpdateNotifier.types();
         return new Pipeline.Stage(types, notifier);
     }

@@ -24,10 +24,15 @@ final class UpdateNotifier implements MessageHandler {
     private static final String STATUS_CHANGED = MessageTypes.typeOf(OrderStatusChanged.getDefaultInstance());
     private static final String SAGA_UPDATED = MessageTypes.typeOf(SagaUpdated.getDefaultInstance());
 
-    private final LocalProjectionUpdates updates;
+    /** The PostgreSQL channel on which the projections tell BFFs in other processes what changed. */
+    static final String CHANNEL = "oms_projection_updates";
 
-    UpdateNotifier(LocalProjectionUpdates updates) {
+    private final LocalProjectionUpdates updates;
+    private final boolean notifyOtherProcesses;
+
+    UpdateNotifier(LocalProjectionUpdates updates, boolean notifyOtherProcesses) {
         this.updates = updates;
+        this.notifyOtherProcesses = notifyOtherProcesses;
     }
 
     static Set<String> types() {
@@ -37,6 +42,9 @@ final class UpdateNotifier implements MessageHandler {
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
         String type = message.type();
+        if (notifyOtherProcesses) {
+            notifyOthers(tx, message);
+        }
         if (type.equals(SAGA_UPDATED) ? !updates.hasSagaListeners() : !updates.hasOrderListeners()) {
             return; // nobody to tell: skip reading it back
         }
@@ -51,6 +59,25 @@ final class UpdateNotifier implements MessageHandler {
             SagaUpdated snapshot = message.payloadAs(SagaUpdated.class);
             Optional<SagaView> saga = SagaRows.one(tx.connection(), snapshot.getSagaId(), snapshot.getVersion());
             saga.ifPresent(view -> tx.afterCommit(() -> updates.publish(view)));
+        }
+    }
+
+    /** A NOTIFY sent with the projection's commit (PostgreSQL delivers it then, or never if it rolls back). */
+    private static void notifyOthers(TransactionContext tx, IncomingMessage message) throws java.sql.SQLException {
+        String payload;
+        if (message.payload() instanceof OrderPlaced placed) {
+            payload = "p|" + placed.getOrderId();
+        } else if (message.payload() instanceof OrderStatusChanged changed) {
+            payload = "o|" + changed.getOrderId() + "|" + changed.getStatus();
+        } else if (message.payload() instanceof SagaUpdated saga) {
+            payload = "s|" + saga.getSagaId() + "|" + saga.getVersion();
+        } else {
+            return;
+        }
+        try (java.sql.PreparedStatement notify = tx.connection().prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, payload);
+            notify.execute();
         }
     }
 
