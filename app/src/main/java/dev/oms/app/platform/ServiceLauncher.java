@@ -44,12 +44,13 @@ public final class ServiceLauncher {
         Telemetry.install("oms-" + name.id());
         Clock clock = Clock.systemUTC();
         return switch (name) {
-            case CART -> launch(CartService.NAME, db, kafka, clock, progress, CartService::register);
+            case CART -> seeded(launch(CartService.NAME, db, kafka, clock, progress, CartService::register),
+                    cart -> cart.seedCatalog(DevCatalog.items()));
             case ORDER -> launch(OrderService.NAME, db, kafka, clock, progress, runtime -> OrderService.register(runtime,
                     new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()))),
                     OrderService.COMPONENTS);
-            case INVENTORY -> launch(InventoryService.NAME, db, kafka, clock, progress,
-                    runtime -> InventoryService.register(runtime, inventoryConfig()));
+            case INVENTORY -> seeded(launch(InventoryService.NAME, db, kafka, clock, progress,
+                    runtime -> InventoryService.register(runtime, inventoryConfig())), inventory -> inventory.seed(DevCatalog.stock()));
             case PAYMENT -> {
                 HikariDataSource providerPool = db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4);
                 try {
@@ -74,6 +75,17 @@ public final class ServiceLauncher {
             case AUDIT -> new Running<>(null, audit(db, kafka, clock, progress), null);
             case BFF -> RemoteBff.start(db, kafka, clock, progress);
         };
+    }
+
+    /**
+     * With OMS_SEED_DEV_CATALOG=true, a service alone starts with the catalog and stock {@code oms up} has (for
+     * tests and demos; seeding adds only what is missing, so every copy and restart may do it).
+     */
+    private static <S> Running<S> seeded(Running<S> running, Consumer<S> seed) {
+        if ("true".equalsIgnoreCase(System.getenv("OMS_SEED_DEV_CATALOG"))) {
+            seed.accept(running.service());
+        }
+        return running;
     }
 
     /** One more copy of the inventory service, e.g. an older version during a rolling upgrade; close it to stop it. */
