@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.oms.infra.DbConfig;
 import dev.oms.infra.Ports;
 import dev.oms.infra.SharedTestInfra;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +29,17 @@ class BffProcessIT {
     private final DbConfig db = SharedTestInfra.freshDatabase("bff_process");
     private final int commandPort = Ports.freePort();
     private final int httpPort = Ports.freePort();
-    private final List<Process> processes = new ArrayList<>();
+    private final List<OmsProcess> processes = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        processes.forEach(Process::destroyForcibly);
+        processes.forEach(OmsProcess::close);
     }
 
     @Test
     void killingTheCartProcessGivesServiceUnavailableWithinTheDeadlineAndTheSameRequestSucceedsOnceItIsBack()
             throws Exception {
-        Process cart = start("cart", "first", Map.of(), "--command-port", String.valueOf(commandPort));
+        OmsProcess cart = start("cart", "first", Map.of(), "--command-port", String.valueOf(commandPort));
         start("bff", "bff", Map.of("OMS_HTTP_PORT", String.valueOf(httpPort), "OMS_COMMAND_DEADLINE", "1s",
                 "OMS_CART_URL", "http://127.0.0.1:" + commandPort, "OMS_ORDER_URL", "http://127.0.0.1:9",
                 "OMS_INVENTORY_URL", "http://127.0.0.1:9"));
@@ -51,7 +47,7 @@ class BffProcessIT {
 
         assertThat(createCart(token)).contains("\"customerId\":\"ada\"").doesNotContain("errors");
 
-        cart.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        cart.kill();
         long started = System.nanoTime();
         String refused = createCart(token);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -72,24 +68,10 @@ class BffProcessIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private Process start(String service, String run, Map<String, String> env, String... options) throws IOException {
-        Path log = Files.createDirectories(Path.of("target", "child-logs")).resolve("bff-process-" + run + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.oms.app.Oms", "service", service));
-        command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("OMS_DB_URL", db.jdbcUrl());
-        builder.environment().put("OMS_DB_USER", db.user());
-        builder.environment().put("OMS_DB_PASSWORD", db.password());
-        builder.environment().put("OMS_KAFKA_BOOTSTRAP", SharedTestInfra.kafkaBootstrap());
-        builder.environment().putAll(env);
-        Process process = builder.start();
+    private OmsProcess start(String service, String run, Map<String, String> env, String... options) {
+        OmsProcess process = OmsProcess.service(service, "bff-process-" + run, db, SharedTestInfra.kafkaBootstrap(), env,
+                options);
         processes.add(process);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(process.isAlive()).as("oms service " + service + " is running; see " + log).isTrue();
-            return Files.readString(log).contains("oms: service " + service + " ready");
-        });
         return process;
     }
 }

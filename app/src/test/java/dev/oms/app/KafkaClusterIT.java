@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.oms.infra.Ports;
 import dev.oms.infra.Topics;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaClusterIT {
     private static final String TOPIC = "oms.cluster-test";
-    private final List<Process> nodes = new ArrayList<>();
+    private final List<OmsProcess> nodes = new ArrayList<>();
     private Path dir;
 
     @AfterEach
     void stopNodes() {
-        nodes.forEach(Process::destroyForcibly);
+        nodes.forEach(OmsProcess::close);
     }
 
     @Test
@@ -49,13 +48,13 @@ class KafkaClusterIT {
         }
         String bootstrap = "127.0.0.1:" + base + ",127.0.0.1:" + (base + 1) + ",127.0.0.1:" + (base + 2);
         for (int id = 1; id <= 3; id++) {
-            awaitReady(id);
+            nodes.get(id - 1).awaitLog("Kafka node " + id + " ready", Duration.ofSeconds(90));
         }
         Topics.ensure(bootstrap, new Topics.Layout(4, 3, 2), List.of(TOPIC));
 
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             send(producer, 0, 100);
-            nodes.get(0).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            nodes.get(0).kill();
             send(producer, 100, 200);
         }
 
@@ -65,23 +64,9 @@ class KafkaClusterIT {
                 + read.size() + " read back");
     }
 
-    private Process startNode(int id, int base) throws IOException {
-        Path log = dir.resolve("node-" + id + ".log");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.oms.app.Oms", "kafka-node", "--node-id", String.valueOf(id), "--nodes", "3",
-                "--base-port", String.valueOf(base), "--data-dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private void awaitReady(int id) {
-        Path log = dir.resolve("node-" + id + ".log");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!nodes.get(id - 1).isAlive()) {
-                throw new IllegalStateException("node " + id + " exited: " + Files.readString(log));
-            }
-            return Files.readString(log).contains("Kafka node " + id + " ready");
-        });
+    private OmsProcess startNode(int id, int base) {
+        return OmsProcess.start("kafka-cluster-node-" + id, Map.of(), "kafka-node", "--node-id", String.valueOf(id),
+                "--nodes", "3", "--base-port", String.valueOf(base), "--data-dir", dir.toString());
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {

@@ -11,11 +11,8 @@ import dev.oms.infra.Ports;
 import dev.oms.infra.SharedTestInfra;
 import dev.oms.remote.RemoteCommands;
 import dev.oms.remote.ServiceUnavailableException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +25,12 @@ class RemoteCartIT {
     private static final Duration DEADLINE = Duration.ofSeconds(1);
     private final DbConfig db = SharedTestInfra.freshDatabase("remote_cart");
     private final int commandPort = Ports.freePort();
-    private Process cart;
+    private OmsProcess cart;
 
     @AfterEach
     void stop() {
         if (cart != null) {
-            cart.destroyForcibly();
+            cart.close();
         }
     }
 
@@ -46,7 +43,7 @@ class RemoteCartIT {
         String cartId = created.cart().id();
         assertThat(remote.cart(cartId)).hasValueSatisfying(view -> assertThat(view.customerId()).isEqualTo("ada"));
 
-        cart.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        cart.kill();
         long started = System.nanoTime();
         assertThatThrownBy(() -> remote.cart(cartId)).isInstanceOf(ServiceUnavailableException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE.multipliedBy(3));
@@ -58,21 +55,8 @@ class RemoteCartIT {
                 + " ms, served again after a restart");
     }
 
-    private Process startCart(String run) throws IOException {
-        Path log = Files.createDirectories(Path.of("target", "child-logs")).resolve("remote-cart-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.oms.app.Oms", "service", "cart", "--command-port", String.valueOf(commandPort))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("OMS_DB_URL", db.jdbcUrl());
-        builder.environment().put("OMS_DB_USER", db.user());
-        builder.environment().put("OMS_DB_PASSWORD", db.password());
-        builder.environment().put("OMS_KAFKA_BOOTSTRAP", SharedTestInfra.kafkaBootstrap());
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(process.isAlive()).as("oms service cart is running; see " + log).isTrue();
-            return Files.readString(log).contains("oms: service cart ready");
-        });
-        return process;
+    private OmsProcess startCart(String run) {
+        return OmsProcess.service("cart", "remote-cart-" + run, db, SharedTestInfra.kafkaBootstrap(), Map.of(),
+                "--command-port", String.valueOf(commandPort));
     }
 }
