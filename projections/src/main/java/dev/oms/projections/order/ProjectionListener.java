@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -16,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Live updates for a BFF in a process of its own: listens on the projections' database for what their transactions
  * committed (see UpdateNotifier's NOTIFY) and tells this JVM's listeners, reading each change back from the read
  * tables as the projections would have told it. Holds one connection of {@code reads}; after a lost connection it
- * listens again (what was committed meanwhile is not told: a client sees it on its next read).
+ * listens again (what was committed meanwhile is not told: a client sees it on its next read). An order's update comes
+ * in the notification itself, as the projections read it in their transaction; a saga is read back at its version.
  */
 public final class ProjectionListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
@@ -73,16 +73,13 @@ public final class ProjectionListener implements AutoCloseable {
     }
 
     private void tell(Connection c, String payload) throws SQLException {
-        String[] parts = payload.split("\\|");
-        switch (parts[0]) {
-            case "p" -> JdbcOrderQueries.currentStatus(c, parts[1]).ifPresent(updates::publish);
-            case "o" -> JdbcOrderQueries.currentStatus(c, parts[1])
-                    .filter(now -> now.status().equals(parts[2])).ifPresent(updates::publish);
-            case "s" -> {
-                Optional<dev.oms.projections.api.SagaView> saga = SagaRows.one(c, parts[1], Long.parseLong(parts[2]));
-                saga.ifPresent(updates::publish);
-            }
-            default -> log.debug("unknown projection notification {}", payload);
+        if (payload.startsWith("o|")) {
+            updates.publish(UpdateNotifier.orderUpdate(payload));
+        } else if (payload.startsWith("s|")) {
+            String[] parts = payload.split("\\|");
+            SagaRows.one(c, parts[1], Long.parseLong(parts[2])).ifPresent(updates::publish);
+        } else {
+            log.debug("unknown projection notification {}", payload);
         }
     }
 

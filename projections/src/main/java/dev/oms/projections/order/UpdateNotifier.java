@@ -42,38 +42,42 @@ final class UpdateNotifier implements MessageHandler {
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
         String type = message.type();
-        if (notifyOtherProcesses) {
-            notifyOthers(tx, message);
+        if (type.equals(SAGA_UPDATED)) {
+            SagaUpdated snapshot = message.payloadAs(SagaUpdated.class);
+            if (notifyOtherProcesses) {
+                // the listener reads this version back: a saga view is too big for a notification
+                notifyOthers(tx, "s|" + snapshot.getSagaId() + "|" + snapshot.getVersion());
+            }
+            if (updates.hasSagaListeners()) {
+                Optional<SagaView> saga = SagaRows.one(tx.connection(), snapshot.getSagaId(), snapshot.getVersion());
+                saga.ifPresent(view -> tx.afterCommit(() -> updates.publish(view)));
+            }
+            return;
         }
-        if (type.equals(SAGA_UPDATED) ? !updates.hasSagaListeners() : !updates.hasOrderListeners()) {
+        if (!notifyOtherProcesses && !updates.hasOrderListeners()) {
             return; // nobody to tell: skip reading it back
         }
+        Optional<OrderUpdate> update = Optional.empty();
         if (type.equals(PLACED)) {
-            OrderPlaced placed = message.payloadAs(OrderPlaced.class);
-            tellOrder(tx, JdbcOrderQueries.currentStatus(tx.connection(), placed.getOrderId()));
+            update = JdbcOrderQueries.currentStatus(tx.connection(), message.payloadAs(OrderPlaced.class).getOrderId());
         } else if (type.equals(STATUS_CHANGED)) {
             OrderStatusChanged changed = message.payloadAs(OrderStatusChanged.class);
-            tellOrder(tx, JdbcOrderQueries.currentStatus(tx.connection(), changed.getOrderId())
-                    .filter(now -> now.status().equals(changed.getStatus())));
-        } else if (type.equals(SAGA_UPDATED)) {
-            SagaUpdated snapshot = message.payloadAs(SagaUpdated.class);
-            Optional<SagaView> saga = SagaRows.one(tx.connection(), snapshot.getSagaId(), snapshot.getVersion());
-            saga.ifPresent(view -> tx.afterCommit(() -> updates.publish(view)));
+            update = JdbcOrderQueries.currentStatus(tx.connection(), changed.getOrderId())
+                    .filter(now -> now.status().equals(changed.getStatus()));
+        }
+        if (update.isPresent()) {
+            OrderUpdate now = update.get();
+            if (notifyOtherProcesses) {
+                // the update itself: read back later, the order may have moved on
+                notifyOthers(tx, "o|" + now.orderId() + "|" + now.status() + "|" + now.occurredAt() + "|" + now.placedAt()
+                        + "|" + now.customerId());
+            }
+            tx.afterCommit(() -> updates.publish(now));
         }
     }
 
     /** A NOTIFY sent with the projection's commit (PostgreSQL delivers it then, or never if it rolls back). */
-    private static void notifyOthers(TransactionContext tx, IncomingMessage message) throws java.sql.SQLException {
-        String payload;
-        if (message.payload() instanceof OrderPlaced placed) {
-            payload = "p|" + placed.getOrderId();
-        } else if (message.payload() instanceof OrderStatusChanged changed) {
-            payload = "o|" + changed.getOrderId() + "|" + changed.getStatus();
-        } else if (message.payload() instanceof SagaUpdated saga) {
-            payload = "s|" + saga.getSagaId() + "|" + saga.getVersion();
-        } else {
-            return;
-        }
+    private static void notifyOthers(TransactionContext tx, String payload) throws java.sql.SQLException {
         try (java.sql.PreparedStatement notify = tx.connection().prepareStatement("SELECT pg_notify(?, ?)")) {
             notify.setString(1, CHANNEL);
             notify.setString(2, payload);
@@ -81,7 +85,10 @@ final class UpdateNotifier implements MessageHandler {
         }
     }
 
-    private void tellOrder(TransactionContext tx, Optional<OrderUpdate> update) {
-        update.ifPresent(now -> tx.afterCommit(() -> updates.publish(now)));
+    /** The update a notification carries: {@code o|order|status|occurredAt|placedAt|customer}. */
+    static OrderUpdate orderUpdate(String payload) {
+        String[] parts = payload.split("\\|", 6);
+        return new OrderUpdate(parts[1], parts[5], parts[2], java.time.Instant.parse(parts[3]),
+                java.time.Instant.parse(parts[4]));
     }
 }
