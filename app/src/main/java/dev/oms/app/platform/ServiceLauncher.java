@@ -50,7 +50,8 @@ public final class ServiceLauncher {
                     new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()))),
                     OrderService.COMPONENTS);
             case INVENTORY -> seeded(launch(InventoryService.NAME, db, kafka, clock, progress,
-                    runtime -> InventoryService.register(runtime, inventoryConfig())), inventory -> inventory.seed(DevCatalog.stock()));
+                    runtime -> InventoryService.register(runtime, inventoryConfig())),
+                    inventory -> inventory.seed(DevCatalog.stock()));
             case PAYMENT -> {
                 HikariDataSource providerPool = db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4);
                 try {
@@ -67,7 +68,9 @@ public final class ServiceLauncher {
                 }
             }
             case FULFILLMENT -> launch(FulfillmentService.NAME, db, kafka, clock, progress,
-                    runtime -> FulfillmentService.register(runtime, new FulfillmentConfig(Duration.ZERO)));
+                    runtime -> FulfillmentService.register(runtime, new FulfillmentConfig(
+                            // dev and demo runs: parcels move on by themselves; 0 = the warehouse reports progress
+                            Durations.fromEnv("OMS_FULFILLMENT_STEP", Duration.ZERO))));
             case NOTIFICATION -> launch(NotificationService.NAME, db, kafka, clock, progress,
                     NotificationService::register);
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
