@@ -61,22 +61,25 @@ final class ServiceCommand implements Callable<Integer> {
             return 1;
         }
         AutoCloseable service = running.stop();
-        Optional<CommandServer> commands = ServedCommands.serve(running.service(), commandPort);
-        commands.ifPresent(server -> System.out.println("oms: commands on http://127.0.0.1:" + server.port() + "/commands/"));
+        Optional<CommandServer> commands = Optional.empty();
         ManagementServer management;
         try {
+            commands = ServedCommands.serve(running.service(), commandPort);
             // the BFF serves /actuator on its own HTTP port
             management = name == ServiceLauncher.Name.BFF ? null
                     : ManagementServer.start(managementPort, name, db.get(), kafka.trim());
-        } catch (StartupException e) {
+        } catch (StartupException | IllegalStateException e) {
             commands.ifPresent(CommandServer::close);
             closeQuietly(service);
             System.err.println("oms: " + e.getMessage());
             return 1;
         }
+        commands.ifPresent(server -> System.out.println("oms: commands on http://127.0.0.1:" + server.port()
+                + "/commands/"));
         // SIGTERM: the service finishes the poll in hand, commits and closes; the management port goes last.
+        Optional<CommandServer> served = commands;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            commands.ifPresent(CommandServer::close);
+            served.ifPresent(CommandServer::close);
             closeQuietly(service);
             if (management != null) {
                 management.close();
