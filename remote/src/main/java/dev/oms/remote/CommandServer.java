@@ -1,7 +1,13 @@
 package dev.oms.remote;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -25,6 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CommandServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommandServer.class);
+    private static final TextMapPropagator TRACE = W3CTraceContextPropagator.getInstance();
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return headers.keySet();
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            return headers == null ? null : headers.getFirst(key);
+        }
+    };
     static final String PREFIX = "/commands/";
 
     private final HttpServer server;
@@ -91,7 +109,8 @@ public final class CommandServer implements AutoCloseable {
                 return;
             }
             Object result;
-            try {
+            // the caller's trace goes on here: what the command does (and emits) is part of it
+            try (Scope traced = TRACE.extract(Context.root(), exchange.getRequestHeaders(), HEADERS).makeCurrent()) {
                 result = method.invoke(target.target(), arguments);
             } catch (InvocationTargetException e) {
                 log.error("command {}.{} failed", path[0], path[1], e.getCause());

@@ -6,6 +6,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -65,9 +67,12 @@ public final class RemoteCommands {
     }
 
     private static Object send(HttpClient http, String url, Method method, Object[] args, Settings settings) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.deadline())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(settings.deadline())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(args))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(args)));
+        // the service's work joins the caller's trace (W3C traceparent), as messages do through Kafka headers
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), builder, HttpRequest.Builder::header);
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oms.contracts.Idempotent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +36,8 @@ class RemoteCommandsIT {
 
         @Idempotent
         Basket slowToFind(String id);
+
+        String traceSeen();
     }
 
     static final class InMemoryBaskets implements Baskets {
@@ -47,6 +54,11 @@ class RemoteCommandsIT {
         @Override
         public Optional<Basket> find(String id) {
             return id.equals("b-ada") ? Optional.of(new Basket(id, List.of())) : Optional.empty();
+        }
+
+        @Override
+        public String traceSeen() {
+            return Span.current().getSpanContext().getTraceId();
         }
 
         @Override
@@ -76,6 +88,17 @@ class RemoteCommandsIT {
         assertThat(remote.create("ada")).isEqualTo(new Basket("b-ada", List.of(new Line("SKU-1", 2))));
         assertThat(remote.find("b-ada")).contains(new Basket("b-ada", List.of()));
         assertThat(remote.find("nope")).isEmpty();
+    }
+
+    @Test
+    void theServiceWorksInTheCallersTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Span caller = Span.wrap(SpanContext.create(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(),
+                TraceState.getDefault()));
+
+        try (Scope ignored = caller.makeCurrent()) {
+            assertThat(remote.traceSeen()).isEqualTo(traceId);
+        }
     }
 
     @Test
