@@ -4,6 +4,7 @@ import dev.oms.bff.auth.Caller;
 import dev.oms.bff.auth.Callers;
 import dev.oms.bff.auth.ForbiddenException;
 import dev.oms.bff.graphql.MutationSpans;
+import dev.oms.bff.graphql.Unavailable;
 import dev.oms.cart.api.Address;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.cart.api.CartLineView;
@@ -24,7 +25,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Bad input comes back from the cart service as user errors, which the payloads carry to the client as they are.
+ * Bad input comes back from the cart service as user errors, which the payloads carry to the client as they are; a
+ * cart service that does not answer is one too (SERVICE_UNAVAILABLE).
  * A cart the caller may not see is answered exactly like one that does not exist: null, or CART_NOT_FOUND.
  */
 @Controller
@@ -47,34 +49,39 @@ class CartController {
         if (!caller.actsFor(customerId)) {
             throw new ForbiddenException("a customer may create carts only for themselves");
         }
-        return carts.createCart(customerId, input.currency());
+        return refusedIfUnavailable(() -> carts.createCart(customerId, input.currency()));
     }
 
     @MutationMapping
     CartResult cartLinesAdd(@Argument String cartId, @Argument List<LineInput> lines) {
-        return visible(cartId).isPresent() ? carts.addLines(cartId, lines) : CartResult.refused(notFound(cartId));
+        return refusedIfUnavailable(() -> visible(cartId).isPresent() ? carts.addLines(cartId, lines)
+                : CartResult.refused(notFound(cartId)));
     }
 
     @MutationMapping
     CartResult cartLinesUpdate(@Argument String cartId, @Argument List<LineInput> lines) {
-        return visible(cartId).isPresent() ? carts.updateLines(cartId, lines) : CartResult.refused(notFound(cartId));
+        return refusedIfUnavailable(() -> visible(cartId).isPresent() ? carts.updateLines(cartId, lines)
+                : CartResult.refused(notFound(cartId)));
     }
 
     @MutationMapping
     CartResult cartLinesRemove(@Argument String cartId, @Argument List<String> skus) {
-        return visible(cartId).isPresent() ? carts.removeLines(cartId, skus) : CartResult.refused(notFound(cartId));
+        return refusedIfUnavailable(() -> visible(cartId).isPresent() ? carts.removeLines(cartId, skus)
+                : CartResult.refused(notFound(cartId)));
     }
 
     @MutationMapping
     CartResult cartShippingAddressUpdate(@Argument String cartId, @Argument Address address) {
-        return visible(cartId).isPresent() ? carts.setShippingAddress(cartId, address) : CartResult.refused(notFound(cartId));
+        return refusedIfUnavailable(() -> visible(cartId).isPresent() ? carts.setShippingAddress(cartId, address)
+                : CartResult.refused(notFound(cartId)));
     }
 
     @MutationMapping
     CheckoutResult checkoutComplete(@Argument String cartId, @Argument String idempotencyKey,
             @Argument CheckoutInput input) {
-        return MutationSpans.traced("checkoutComplete", () -> visible(cartId).isPresent()
-                ? carts.checkout(cartId, idempotencyKey, input) : CheckoutResult.refused(notFound(cartId)));
+        return MutationSpans.traced("checkoutComplete", () -> Unavailable.orRefused(() -> visible(cartId).isPresent()
+                ? carts.checkout(cartId, idempotencyKey, input) : CheckoutResult.refused(notFound(cartId)),
+                message -> CheckoutResult.refused(unavailable(message))));
     }
 
     @QueryMapping
@@ -90,6 +97,14 @@ class CartController {
     private Optional<CartView> visible(String cartId) {
         Caller caller = Callers.current().requireSignedIn();
         return carts.cart(cartId).filter(cart -> caller.actsFor(cart.customerId()));
+    }
+
+    private static CartResult refusedIfUnavailable(java.util.function.Supplier<CartResult> call) {
+        return Unavailable.orRefused(call, message -> CartResult.refused(unavailable(message)));
+    }
+
+    private static List<UserError> unavailable(String message) {
+        return List.of(UserError.of(null, message, dev.oms.bff.graphql.ErrorCodes.SERVICE_UNAVAILABLE));
     }
 
     /** The cart service's own answer for an unknown cart, word for word. */

@@ -1,11 +1,13 @@
 package dev.oms.bff.operations;
 
 import dev.oms.bff.auth.Callers;
+import dev.oms.bff.graphql.ErrorCodes;
 import dev.oms.bff.graphql.UserErrorView;
 import dev.oms.inventory.api.AdjustResult;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.projections.api.StockLevelView;
 import dev.oms.projections.api.StockQueries;
+import dev.oms.remote.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -40,7 +42,13 @@ class InventoryController {
         if (!errors.isEmpty()) {
             return new InventoryAdjustPayload(null, errors);
         }
-        AdjustResult result = inventory.adjust(sku, warehouse, delta, reason);
+        AdjustResult result;
+        try {
+            result = inventory.adjust(sku, warehouse, delta, reason);
+        } catch (ServiceUnavailableException e) {
+            return new InventoryAdjustPayload(null, List.of(UserErrorView.of(null,
+                    "The inventory service is unavailable; try again in a moment", ErrorCodes.SERVICE_UNAVAILABLE)));
+        }
         if (result.errorCode() != null) {
             return new InventoryAdjustPayload(null, List.of(UserErrorView.of(fieldOf(result.errorCode()),
                     result.errorMessage(), result.errorCode())));

@@ -1,8 +1,10 @@
 package dev.oms.bff.operations;
 
 import dev.oms.bff.auth.Callers;
+import dev.oms.bff.graphql.ErrorCodes;
 import dev.oms.bff.graphql.PageInfo;
 import dev.oms.bff.graphql.Paging;
+import dev.oms.bff.graphql.Unavailable;
 import dev.oms.bff.graphql.UserErrorView;
 import dev.oms.order.api.OrderError;
 import dev.oms.order.api.SagaActionResult;
@@ -80,7 +82,8 @@ class SagaController {
 
     private SagaActionPayload act(String sagaId, Function<String, SagaActionResult> action) {
         Callers.current().requireOps();
-        SagaActionResult result = action.apply(sagaId);
+        SagaActionResult result = Unavailable.orRefused(() -> action.apply(sagaId),
+                message -> SagaActionResult.refused(sagaId, ErrorCodes.SERVICE_UNAVAILABLE, message));
         OrderError error = result.error();
         if (error != null) {
             return new SagaActionPayload(null, null, null, List.of(UserErrorView.of("id", error.message(), error.code())));

@@ -2,7 +2,9 @@ package dev.oms.bff.order;
 
 import dev.oms.bff.auth.Caller;
 import dev.oms.bff.auth.Callers;
+import dev.oms.bff.graphql.ErrorCodes;
 import dev.oms.bff.graphql.MutationSpans;
+import dev.oms.bff.graphql.Unavailable;
 import dev.oms.bff.graphql.UserErrorView;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderCommands;
@@ -47,7 +49,9 @@ class OrderCancelController {
                     UserErrorView.of("orderId", "no order " + orderId, OrderError.ORDER_NOT_FOUND));
         }
         String key = idempotencyKey != null ? idempotencyKey : "cancel:" + orderId;
-        CancelResult result = MutationSpans.traced("orderCancel", () -> commands.cancel(orderId, reason, key));
+        CancelResult result = MutationSpans.traced("orderCancel", () -> Unavailable.orRefused(
+                () -> commands.cancel(orderId, reason, key),
+                message -> CancelResult.refused(orderId, ErrorCodes.SERVICE_UNAVAILABLE, message)));
         if (result.error() != null) {
             return OrderCancelPayload.refused(UserErrorView.of(fieldOf(result.error()), result.error().message(),
                     result.error().code()));
@@ -60,7 +64,7 @@ class OrderCancelController {
     private static String fieldOf(OrderError error) {
         return switch (error.code()) {
             case OrderError.IDEMPOTENCY_KEY_REUSED -> "idempotencyKey";
-            case OrderError.INVALID_INPUT -> null;
+            case OrderError.INVALID_INPUT, ErrorCodes.SERVICE_UNAVAILABLE -> null;
             default -> "orderId";
         };
     }
