@@ -8,6 +8,10 @@ import dev.oms.app.invariants.Violation;
 import dev.oms.infra.DbConfig;
 import dev.oms.infra.Ports;
 import dev.oms.infra.SharedTestInfra;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * nothing captured twice, stock conserved), and only the cart outage refused checkouts, with SERVICE_UNAVAILABLE.
  */
 class DistributedPlatformE2EIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private static final List<String> SKUS = List.of("SKU-0004", "SKU-0005", "SKU-0006", "SKU-0007");
     private final List<OmsProcess> processes = new ArrayList<>();
     private final Map<String, OmsProcess> services = new HashMap<>();
@@ -45,6 +50,7 @@ class DistributedPlatformE2EIT {
     private Path kafkaDir;
     private Map<String, Integer> commandPorts;
     private Shop shop;
+    private String bffUrl;
 
     @AfterEach
     void stopEverything() {
@@ -55,6 +61,7 @@ class DistributedPlatformE2EIT {
     void everyOrderEndsAndTheInvariantsHoldThroughEachFault() throws Exception {
         startKafkaCluster();
         startPlatform();
+        aSubscriberOfTheBffSeesAnOrderThroughToDelivery();
 
         phase("none (baseline)", 10, () -> { });
         phase("kill -9 inventory", 10, () -> killAndRestart("inventory"));
@@ -76,6 +83,29 @@ class DistributedPlatformE2EIT {
         });
         assertThat(refusals.subList(refusedBefore, refusals.size())).isNotEmpty()
                 .allSatisfy(refusal -> assertThat(refusal).contains("SERVICE_UNAVAILABLE"));
+    }
+
+    /** Live updates cross from the projections' process to the BFF's: a customer watches an order until DELIVERED. */
+    private void aSubscriberOfTheBffSeesAnOrderThroughToDelivery() throws Exception {
+        String cart = shop.newCart("dora");
+        shop.addLine(cart, SKUS.get(0), 1);
+        List<String> statuses;
+        try (GraphQlSubscriber subscriber = GraphQlSubscriber.connect(bffUrl + "/graphql", TestTokens.customer("dora"))) {
+            String orderId = shop.checkout(cart, "sandbox_ok", java.util.UUID.randomUUID().toString())
+                    .get("order").get("id").asText();
+            subscriber.subscribe("watch", "subscription($id: ID!) { orderUpdated(orderId: $id) { status } }",
+                    Map.of("id", orderId));
+            statuses = subscriber.untilComplete("watch", Duration.ofSeconds(90)).stream()
+                    .map(payload -> payload.get("data").get("orderUpdated").get("status").asText()).toList();
+            accepted.add(orderId);
+        }
+        assertThat(statuses).contains("CONFIRMED").last().isEqualTo("DELIVERED");
+        for (String page : List.of("/graphiql", "/dashboard")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(bffUrl + page)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+        }
+        System.out.println("bff process: a subscriber saw " + statuses + "; GraphiQL and the dashboard are served");
     }
 
     /** Orders keep coming while the fault happens; then every accepted order ends and the invariants hold. */
@@ -202,13 +232,15 @@ class DistributedPlatformE2EIT {
                 "OMS_ORDER_URL", "http://127.0.0.1:" + commandPorts.get("order"),
                 "OMS_INVENTORY_URL", "http://127.0.0.1:" + commandPorts.get("inventory")));
         processes.add(bff);
-        shop = new Shop(new GraphQlClient("http://127.0.0.1:" + http + "/graphql")).asCustomer("dora");
+        bffUrl = "http://127.0.0.1:" + http;
+        shop = new Shop(new GraphQlClient(bffUrl + "/graphql")).asCustomer("dora");
         await().atMost(Duration.ofSeconds(60)).until(() -> SKUS.stream().allMatch(sku -> shop.available(sku) > 0));
     }
 
     private void service(String name, String copy, String... options) {
         OmsProcess process = OmsProcess.service(name, "distributed-" + copy, db, kafka, Map.of(
-                "OMS_KAFKA_REPLICATION_FACTOR", "3", "OMS_SAGA_STEP_TIMEOUT", "30s", "OMS_SEED_DEV_CATALOG", "true"),
+                "OMS_KAFKA_REPLICATION_FACTOR", "3", "OMS_SAGA_STEP_TIMEOUT", "30s", "OMS_SEED_DEV_CATALOG", "true",
+                "OMS_FULFILLMENT_STEP", "300ms"),
                 options);
         processes.add(process);
         services.put(copy, process);
