@@ -10,6 +10,9 @@ db="${OMS_KUBE_DB:-oms_kube}"
 pghost="${PGHOST:-127.0.0.1}"
 pguser="${PGUSER:-postgres}"
 http="${HTTP_PORT:-8080}"
+for tool in podman buildah runc jlink psql curl; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "podman-up: needs $tool (apt-get install -y podman buildah runc)" >&2; exit 2; }
+done
 mkdir -p "$state"
 # podman's default ulimits are refused here (setrlimit RLIMIT_NOFILE), and crun fails on cgroup v1: use runc
 printf '[containers]\ndefault_ulimits = []\n' > "$state/containers.conf"
