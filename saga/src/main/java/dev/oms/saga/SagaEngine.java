@@ -141,6 +141,8 @@ public final class SagaEngine<D> {
             SagaStep<D> step = currentStep(saga);
             if (!step.isLocal()) {
                 dispatch(tx, saga, step);
+            } else if (runLocal(tx, saga, step)) {
+                forward(tx, saga);
             }
         } else {
             if (saga.status() == SagaStatus.COMPENSATION_FAILED) {
@@ -188,11 +190,17 @@ public final class SagaEngine<D> {
         return Optional.of(saga);
     }
 
-    /** True once the pivot step has succeeded: from then on the saga only goes forward. */
+    /**
+     * True once the pivot step has succeeded (or, in a saga without a pivot, once a retriable step has been sent: it is
+     * sent until it succeeds and never undone): from then on the saga only goes forward.
+     */
     public boolean pastPivot(SagaInstance<D> saga) {
         List<SagaStep<D>> steps = definition.steps();
         for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).kind() != StepKind.COMPENSATABLE && saga.step(i).status() == StepStatus.SUCCEEDED) {
+            StepKind kind = steps.get(i).kind();
+            StepStatus status = saga.step(i).status();
+            if (kind == StepKind.PIVOT && status == StepStatus.SUCCEEDED
+                    || kind == StepKind.RETRIABLE && status != StepStatus.PENDING) {
                 return true;
             }
         }
@@ -248,15 +256,17 @@ public final class SagaEngine<D> {
         if (saga.step(index).status() != StepStatus.COMPENSATING) {
             return false;
         }
-        if (step.compensationRefusals().contains(reply.type())) {
-            onUndoRefused(tx, saga, index, reply.type());
-            return true;
-        }
-        if (!step.compensationReplies().contains(reply.type())) {
+        boolean refused = step.compensationRefusals().contains(reply.type());
+        if (!refused && !step.compensationReplies().contains(reply.type())) {
             return false;
         }
         if (saga.status() == SagaStatus.COMPENSATION_FAILED) {
+            // answered after all (done or refused): the saga compensates again and goes on from that answer
             saga.become(SagaStatus.COMPENSATING, null);
+        }
+        if (refused) {
+            onUndoRefused(tx, saga, index, reply.type());
+            return true;
         }
         saga.raiseAlert(null); // answered: whatever the wait for it raised is over
         saga.setStep(index, saga.step(index).ended(StepStatus.COMPENSATED, tx.now(), saga.step(index).error()));
@@ -350,7 +360,11 @@ public final class SagaEngine<D> {
                 waitToRetry(tx, saga, definition.compensationRetry());
             }
         } else if (saga.status() == SagaStatus.RUNNING) {
-            if (deadline.kind() == Deadline.Kind.RETRY) {
+            if (deadline.kind() == Deadline.Kind.RETRY && step.isLocal()) {
+                if (runLocal(tx, saga, step)) {
+                    forward(tx, saga);
+                }
+            } else if (deadline.kind() == Deadline.Kind.RETRY) {
                 dispatch(tx, saga, step);
             } else if (step.kind() == StepKind.COMPENSATABLE && step.retry().spent(saga.waitAttempts())) {
                 int index = saga.currentStep();
@@ -375,20 +389,30 @@ public final class SagaEngine<D> {
                 dispatch(tx, saga, step);
                 return;
             }
-            saga.setStep(index, saga.step(index).started(tx.now()));
-            Outcome<D> outcome = tracing.inStep(saga, step.name(), SagaTracing.Phase.ACTION, 1,
-                    () -> step.localAction().run(tx, saga.data()));
-            if (outcome instanceof Outcome.Failure<D> failure) {
-                fail(tx, saga, step, failure.reason());
+            if (!runLocal(tx, saga, step)) {
                 return;
             }
-            succeed(tx, saga, ((Outcome.Success<D>) outcome).data());
         }
         saga.setDeadline(null);
         saga.become(SagaStatus.COMPLETED, null);
         metrics.sagaEnded(tx, SagaStatus.COMPLETED, saga.startedAt());
         saga.moveTo(definition.steps().size() - 1);
         definition.onCompleted().run(tx, saga.data());
+    }
+
+    /** Runs the current local step; false when it failed (the saga then compensates, or retries it if retriable). */
+    private boolean runLocal(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step) throws Exception {
+        int index = saga.currentStep();
+        saga.setStep(index, saga.step(index).started(tx.now()));
+        saga.setWaitAttempts(saga.waitAttempts() + 1);
+        Outcome<D> outcome = tracing.inStep(saga, step.name(), SagaTracing.Phase.ACTION, saga.waitAttempts(),
+                () -> step.localAction().run(tx, saga.data()));
+        if (outcome instanceof Outcome.Failure<D> failure) {
+            fail(tx, saga, step, failure.reason());
+            return false;
+        }
+        succeed(tx, saga, ((Outcome.Success<D>) outcome).data());
+        return true;
     }
 
     private void succeed(TransactionContext tx, SagaInstance<D> saga, D data) {
@@ -403,7 +427,8 @@ public final class SagaEngine<D> {
 
     private void fail(TransactionContext tx, SagaInstance<D> saga, SagaStep<D> step, String reason) throws Exception {
         int index = saga.currentStep();
-        if (step.kind() == StepKind.RETRIABLE && !step.isLocal()) {
+        if (step.kind() == StepKind.RETRIABLE) {
+            // past the point of no return: tried again until it succeeds (a local one runs again), never undone
             saga.setStep(index, saga.step(index).withError(reason));
             waitToRetry(tx, saga, step.retry());
             return;

@@ -188,29 +188,6 @@ class PivotInFlightTest {
     }
 
     @Test
-    void aPivotWithoutACompensationThatSucceedsRefusesTheWaitingRequestAndGoesForward() {
-        SagaDefinition<String> noUndo = SagaDefinition.<String>named("NoUndo")
-                .step("cancel_shipment", StepKind.PIVOT)
-                    .invoke(id -> new Command(FULFILLMENT_COMMANDS, ShopSaga.cancelShipment(id)))
-                    .onReply(dev.oms.contracts.fulfillment.v1.ShipmentCancelled.class, (id, r) -> Outcome.success(id))
-                .step("refund", StepKind.RETRIABLE)
-                    .invoke(id -> new Command(PAYMENT_COMMANDS, ShopSaga.capture(id)))
-                    .onReply(dev.oms.contracts.payment.v1.PaymentCaptured.class, (id, r) -> Outcome.success(id))
-                .onRequestRefused((tx, id, request, why) -> shop.log.add("refused " + request + ": " + why))
-                .build();
-
-        SagaScript.given(noUndo).start(ORDER, ORDER)
-                .expectCommand(FULFILLMENT_COMMANDS, ShopSaga.cancelShipment(ORDER))
-                .compensate("stop")
-                .expectStatus(SagaStatus.RUNNING)
-                .reply(ShopSaga.shipmentCancelled())
-                .expectStatus(SagaStatus.RUNNING)
-                .expectCommand(PAYMENT_COMMANDS, ShopSaga.capture(ORDER));
-
-        assertThat(shop.log).containsExactly("refused stop: cancel_shipment succeeded and cannot be undone");
-    }
-
-    @Test
     void aDuplicateShipmentCreatedWhileItsUndoIsUnderWayChangesNothing() {
         waitingForTheShipment()
                 .compensate("cancelled by customer")

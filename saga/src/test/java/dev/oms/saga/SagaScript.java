@@ -12,8 +12,11 @@ import dev.oms.messaging.TransactionRunner;
 import dev.oms.messaging.testing.MutableClock;
 import dev.oms.saga.RecordingTransaction.Sent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,9 +33,20 @@ final class SagaScript<D> implements TransactionRunner {
     private String sagaId;
     private long versionBefore;
     private int snapshots;
+    /** What the listener was told, in order: the status and version of each saved transition. */
+    private final List<Seen> seen = new ArrayList<>();
+
+    /** One transition as the listener saw it. */
+    record Seen(SagaStatus status, long version, String step) {}
 
     private SagaScript(SagaDefinition<D> definition) {
-        this.engine = new SagaEngine<>(definition, store, (tx, saga) -> snapshots++);
+        this.engine = new SagaEngine<>(definition, store, this::told);
+    }
+
+    private void told(dev.oms.messaging.TransactionContext tx, SagaInstance<D> saga) {
+        snapshots++;
+        int at = saga.currentStep();
+        seen.add(new Seen(saga.status(), saga.version(), at < 0 ? null : saga.steps().get(at).name()));
     }
 
     static <D> SagaScript<D> given(SagaDefinition<D> definition) {
@@ -56,6 +70,12 @@ final class SagaScript<D> implements TransactionRunner {
         return this;
     }
 
+    /** The next message sent, whoever it was for (a saga of another engine on the same store). */
+    Sent takeSent() {
+        assertThat(sent).as("a command was sent").isNotEmpty();
+        return sent.removeFirst();
+    }
+
     SagaScript<D> expectNoCommand() {
         assertThat(sent).as("commands sent").isEmpty();
         return this;
@@ -63,36 +83,22 @@ final class SagaScript<D> implements TransactionRunner {
 
     /** A participant's reply to this saga, delivered through the bus (as often as the test calls it). */
     SagaScript<D> reply(Message reply) {
-        Envelope envelope = new Envelope(UUID.randomUUID(), MessageTypes.typeOf(reply), 1, correlationId, null, sagaId,
-                clock.instant(), null, "participant");
-        IncomingMessage message = new IncomingMessage(envelope, reply, Channels.EVENTS, 0, 0);
         versionBefore = saga().version();
-        boolean ours = inTransaction(tx -> engine.onReply(tx, message));
+        boolean ours = deliver(sagaId, reply);
         assertThat(ours).as("the engine knows saga " + sagaId).isTrue();
         return this;
     }
 
-    /** A reply that names a saga this engine does not run; returns whether the engine took it as its own. */
-    boolean replyForAnotherSaga(Message reply) {
-        Envelope envelope = new Envelope(UUID.randomUUID(), MessageTypes.typeOf(reply), 1, correlationId, null,
-                "no-such-saga", clock.instant(), null, "participant");
-        IncomingMessage message = new IncomingMessage(envelope, reply, Channels.EVENTS, 0, 0);
-        return inTransaction(tx -> engine.onReply(tx, message));
+    /** A reply addressed to any saga id (null: none); what the engine answers (false: not one of its sagas). */
+    boolean deliver(String toSaga, Message reply) {
+        return inTransaction(tx -> engine.onReply(tx, message(toSaga, reply)));
     }
 
-    /** What an operator's compensate of a saga that does not exist finds. */
-    boolean compensateUnknownFindsASaga() {
-        return inTransaction(tx -> engine.compensate(tx, "no-such-saga", "x")).isPresent();
-    }
-
-    SagaScript<D> expectWaitAttempts(int attempts) {
-        assertThat(saga().waitAttempts()).as("times the awaited command was sent").isEqualTo(attempts);
-        return this;
-    }
-
-    SagaScript<D> expectSnapshots(int count) {
-        assertThat(snapshots).as("transitions the listener was told of").isEqualTo(count);
-        return this;
+    /** A reply as the bus hands it over, addressed by its envelope to that saga. */
+    IncomingMessage message(String toSaga, Message reply) {
+        Envelope envelope = new Envelope(UUID.randomUUID(), MessageTypes.typeOf(reply), 1, correlationId, null, toSaga,
+                clock.instant(), null, "participant");
+        return new IncomingMessage(envelope, reply, Channels.EVENTS, 0, 0);
     }
 
     /** The last stimulus changed nothing: no new version, nothing sent. */
@@ -118,6 +124,47 @@ final class SagaScript<D> implements TransactionRunner {
     SagaScript<D> retry() {
         versionBefore = saga().version();
         inTransaction(tx -> engine.retry(tx, sagaId));
+        return this;
+    }
+
+    /** The saga waits for the reply to the command it just sent: due exactly one step timeout from now. */
+    SagaScript<D> expectTimeoutIn(Duration timeout) {
+        assertThat(saga().deadline()).as("deadline")
+                .isEqualTo(new SagaInstance.Deadline(clock.instant().plus(timeout), SagaInstance.Deadline.Kind.TIMEOUT));
+        return this;
+    }
+
+    /** The saga waits to send again: after this backoff, shortened by the policy's jitter (up to 20%). */
+    SagaScript<D> expectRetryWithin(Duration backoff) {
+        SagaInstance.Deadline deadline = saga().deadline();
+        assertThat(deadline).as("deadline").isNotNull();
+        assertThat(deadline.kind()).as("deadline kind").isEqualTo(SagaInstance.Deadline.Kind.RETRY);
+        Instant latest = clock.instant().plus(backoff);
+        Instant earliest = clock.instant().plus(backoff.multipliedBy(8).dividedBy(10));
+        assertThat(deadline.dueAt()).as("retry due").isBetween(earliest, latest);
+        return this;
+    }
+
+    /** Nothing to wait for: no timer will fire for this saga. */
+    SagaScript<D> expectNoDeadline() {
+        assertThat(saga().deadline()).as("deadline").isNull();
+        return this;
+    }
+
+    /** How often the command the saga waits on has been sent (the budget it has used). */
+    SagaScript<D> expectWaitAttempts(int attempts) {
+        assertThat(saga().waitAttempts()).as("attempts of the awaited command").isEqualTo(attempts);
+        return this;
+    }
+
+    /** The step's log entry: its status, how often it was sent, and the last error it recorded. */
+    SagaScript<D> expectStep(String step, StepStatus status, int attempts, String error) {
+        assertThat(saga().steps()).filteredOn(s -> s.name().equals(step)).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.status()).as("status of " + step).isEqualTo(status);
+                    assertThat(s.attempts()).as("attempts of " + step).isEqualTo(attempts);
+                    assertThat(s.error()).as("error of " + step).isEqualTo(error);
+                });
         return this;
     }
 
@@ -154,6 +201,24 @@ final class SagaScript<D> implements TransactionRunner {
     /** How many transitions the listener was told of (one per saved change). */
     int snapshots() {
         return snapshots;
+    }
+
+    /** The transitions the listener was told of, in order. */
+    List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    SagaEngine<D> engine() {
+        return engine;
+    }
+
+    /** Another saga type run by its own engine on this script's store (as services share one saga table). */
+    SagaEngine<D> engineOnSameStore(SagaDefinition<D> other) {
+        return new SagaEngine<>(other, store, (tx, saga) -> { });
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     String sagaId() {

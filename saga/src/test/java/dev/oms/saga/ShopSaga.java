@@ -29,14 +29,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A saga shaped like PlaceOrder, on the real contracts, for scripted engine tests: two compensatable remote steps, a
- * local one, a pivot whose undo its participant may refuse, and a retriable step. Its data is the order id; what its
- * local step and terminal hooks did is kept in {@link #log}.
+ * A saga shaped like PlaceOrder, on the real contracts, for scripted engine tests: two compensatable remote steps (the
+ * reservation sent once, the authorization twice before it counts as timed out), a local one, a pivot whose undo its
+ * participant may refuse, and a retriable step with a budget of two. Compensations are sent up to three times. Its
+ * data is the order id; what its local step and terminal hooks did is kept in {@link #log}.
  */
 final class ShopSaga {
     static final String ORDER = "order-1";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final Duration COMPENSATION_BACKOFF = Duration.ofSeconds(1);
+    /** authorize_payment is sent twice before it counts as timed out (reserve_stock once: the default). */
+    static final Duration AUTHORIZE_BACKOFF = Duration.ofSeconds(1);
+    /** capture_payment's budget is two attempts, 1 s then 2 s apart (and 2 s from then on). */
+    static final Duration CAPTURE_BACKOFF = Duration.ofSeconds(1);
+    /** create_shipment keeps the default of a step from the pivot on: 10 attempts, 0.5 s doubling up to 60 s. */
+    static final Duration SHIPMENT_BACKOFF = Duration.ofMillis(500);
 
     final List<String> log = new ArrayList<>();
     /** Whether the local step confirms the order (false: it fails, as when the order was changed meanwhile). */
@@ -56,6 +63,7 @@ final class ShopSaga {
                     .onReply(PaymentAuthorized.class, (id, r) -> Outcome.success(id))
                     .onReply(PaymentDeclined.class, (id, r) -> Outcome.failure("declined: " + r.getCode()))
                     .withCompensation(id -> new Command(Channels.PAYMENT_COMMANDS, voidIt(id)), AuthorizationVoided.class)
+                    .retry(RetryPolicy.exponential(2, AUTHORIZE_BACKOFF, Duration.ofSeconds(2)))
                 .step("confirm_order", COMPENSATABLE)
                     .local((tx, id) -> {
                         log.add(confirms ? "confirmed" : "not confirmed");
@@ -73,11 +81,39 @@ final class ShopSaga {
                     .invoke(id -> new Command(Channels.PAYMENT_COMMANDS, capture(id)))
                     .onReply(PaymentCaptured.class, (id, r) -> Outcome.success(id))
                     .onReply(PaymentCaptureFailed.class, (id, r) -> Outcome.failure("capture failed: " + r.getReason()))
-                    .retry(RetryPolicy.exponential(2, Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                    .retry(RetryPolicy.exponential(2, CAPTURE_BACKOFF, Duration.ofSeconds(2)))
                 .onCompleted((tx, id) -> log.add("completed"))
                 .onCompensated((tx, id, failure) -> log.add("compensated (" + failure.kind() + ")"))
                 .onRequestRefused((tx, id, request, why) -> log.add("refused " + request + ": " + why))
                 .build();
+    }
+
+    /** A new saga, its reservation sent. */
+    SagaScript<String> started() {
+        return SagaScript.given(definition())
+                .start(ORDER, ORDER)
+                .expectCommand(Channels.INVENTORY_COMMANDS, reserve(ORDER));
+    }
+
+    /** Stock reserved, the authorization sent. */
+    SagaScript<String> waitingForAuthorization() {
+        return started()
+                .reply(reserved())
+                .expectCommand(Channels.PAYMENT_COMMANDS, authorize(ORDER));
+    }
+
+    /** Payment authorized, the order confirmed, the shipment requested: the pivot in flight. */
+    SagaScript<String> waitingForShipment() {
+        return waitingForAuthorization()
+                .reply(authorized())
+                .expectCommand(Channels.FULFILLMENT_COMMANDS, ship(ORDER));
+    }
+
+    /** Past the pivot: the shipment created, the capture sent. */
+    SagaScript<String> waitingForCapture() {
+        return waitingForShipment()
+                .reply(shipmentCreated())
+                .expectCommand(Channels.PAYMENT_COMMANDS, capture(ORDER));
     }
 
     static ReserveStock reserve(String id) {
@@ -138,6 +174,18 @@ final class ShopSaga {
 
     static ShipmentCancelRefused cancelRefused() {
         return ShipmentCancelRefused.newBuilder().setOrderId(ORDER).setReason("already shipped").build();
+    }
+
+    static StockUnavailable unavailable() {
+        return StockUnavailable.newBuilder().setOrderId(ORDER).setReason("sold out").build();
+    }
+
+    static PaymentDeclined declined() {
+        return PaymentDeclined.newBuilder().setOrderId(ORDER).setCode("insufficient_funds").build();
+    }
+
+    static PaymentCaptureFailed captureFailed() {
+        return PaymentCaptureFailed.newBuilder().setOrderId(ORDER).setReason("provider timeout").build();
     }
 
     static PaymentCaptured captured() {
