@@ -57,8 +57,12 @@ public record BenchReport(
     /**
      * @param jvmIncludesPlatform true when the platform ran in the bench's JVM (embedded); otherwise the JVM seconds
      *                            are the load driver's alone and not in the per-saga figure
+     * @param msPerSagaByComponent milliseconds of CPU per ended saga by part of the platform ("jvm order", "postgres
+     *                             projections", "jvm kafka broker and clients", "jvm jit", ...), most first; the JVM's
+     *                             and Postgres's remainders are what no thread or connection alive at the end accounts for
      */
-    public record Cpu(double jvmSeconds, boolean jvmIncludesPlatform, Double postgresSeconds, Double secondsPerSaga) {}
+    public record Cpu(double jvmSeconds, boolean jvmIncludesPlatform, Double postgresSeconds, Double secondsPerSaga,
+                      Map<String, Double> msPerSagaByComponent) {}
 
     /** Peak resident memory in MiB: this JVM's high-water mark, Postgres's highest sample (shared pages once). */
     public record Memory(Long jvmPeakRssMiB, Long postgresPeakMiB, Long totalPeakMiB) {}

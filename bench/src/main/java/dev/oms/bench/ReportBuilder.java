@@ -61,7 +61,26 @@ final class ReportBuilder {
         Double perSaga = !target.platformInThisJvm() || postgres == null || ended == 0
                 ? null : (jvm + postgres) / ended;
         return new Cpu(round(jvm), target.platformInThisJvm(), postgres == null ? null : round(postgres),
-                perSaga == null ? null : Math.round(perSaga * 1e6) / 1e6);
+                perSaga == null ? null : Math.round(perSaga * 1e6) / 1e6,
+                ended == 0 ? Map.of() : msPerSaga(after.cpuByComponentSince(before), jvm, postgres, ended));
+    }
+
+    /** Per component, most first, with what the named parts leave of the JVM's and Postgres's totals. */
+    private static Map<String, Double> msPerSaga(Map<String, Double> seconds, double jvm, Double postgres, long ended) {
+        Map<String, Double> all = new java.util.HashMap<>(seconds);
+        double namedJvm = sumOf(seconds, "jvm ");
+        all.put("jvm remainder", Math.max(0, jvm - namedJvm));
+        if (postgres != null) {
+            all.put("postgres remainder", Math.max(0, postgres - sumOf(seconds, "postgres ")));
+        }
+        Map<String, Double> perSaga = new java.util.LinkedHashMap<>();
+        all.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> perSaga.put(e.getKey(), round(e.getValue() * 1000 / ended)));
+        return perSaga;
+    }
+
+    private static double sumOf(Map<String, Double> seconds, String prefix) {
+        return seconds.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue).sum();
     }
 
     private Memory memory(Long postgresPeakKib) {

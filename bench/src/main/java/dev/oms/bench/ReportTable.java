@@ -35,6 +35,9 @@ public final class ReportTable {
         line(out, "  %-30s %s", "rows written per saga", r.rowWritesPerSaga().isEmpty() ? "n/a"
                 : pairs(r.rowWritesPerSaga(), " "));
         line(out, "  %-30s %s", "cpu", cpu(r.cpu()));
+        if (!r.cpu().msPerSagaByComponent().isEmpty()) {
+            line(out, "  %-30s %s", "cpu per saga by part (ms)", pairs(r.cpu().msPerSagaByComponent(), " "));
+        }
         line(out, "  %-30s %s", "peak memory", memory(r.memory()));
         line(out, "  %-30s %s", "errors", r.errors().isEmpty() ? "none" : pairs(r.errors(), " "));
         line(out, "  %-30s %d cpus, %s, %s; postgres %s", "environment", r.environment().cpus(), r.environment().jdk(),

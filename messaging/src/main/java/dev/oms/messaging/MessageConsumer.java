@@ -111,10 +111,16 @@ public final class MessageConsumer implements AutoCloseable {
         long start = System.nanoTime();
         PollInbox inbox = new PollInbox(batch);
         List<Transactions.Unit<Boolean>> units = new ArrayList<>(batch.size());
+        List<IncomingMessage> messages = batch.stream().map(Received::message).toList();
         for (Received received : batch) {
             IncomingMessage message = received.message();
-            units.add(new Transactions.Unit<>(message.envelope(),
-                    tx -> applyIf(inbox.firstDelivery(tx, message.envelope().messageId()), message, tx)));
+            boolean first = units.isEmpty();
+            units.add(new Transactions.Unit<>(message.envelope(), tx -> {
+                if (first) {
+                    subscription.handler().beforeBatch(messages, tx);
+                }
+                return applyIf(inbox.firstDelivery(tx, message.envelope().messageId()), message, tx);
+            }));
         }
         List<Boolean> applied;
         try {
@@ -161,9 +167,11 @@ public final class MessageConsumer implements AutoCloseable {
         long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean applied = transactions.inTransaction(message.envelope(), tx -> applyIf(
-                        Inbox.firstDelivery(tx.connection(), subscription.name(), message.envelope().messageId()),
-                        message, tx));
+                boolean applied = transactions.inTransaction(message.envelope(), tx -> {
+                    subscription.handler().beforeBatch(List.of(message), tx);
+                    return applyIf(Inbox.firstDelivery(tx.connection(), subscription.name(),
+                            message.envelope().messageId()), message, tx);
+                });
                 MessagingMetrics.handled(subscription.name(), message.type(), applied ? "applied" : "duplicate",
                         Duration.ofNanos(System.nanoTime() - start));
                 return;

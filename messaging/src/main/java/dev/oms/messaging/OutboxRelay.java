@@ -1,5 +1,6 @@
 package dev.oms.messaging;
 
+import dev.oms.contracts.Channels;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,8 +64,29 @@ public final class OutboxRelay implements AutoCloseable {
 
     public void start() {
         producer = producers.get();
+        prefetchTopicMetadata();
         running = true;
         thread = new Thread(this::loop, service + "-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Asks the broker for the bus's topics now, off the relay's thread: a producer's first send to a topic otherwise
+     * waits for that round trip, which the first order after a start would pay once per service and topic. A topic
+     * that does not exist yet only costs this thread its wait.
+     */
+    private void prefetchTopicMetadata() {
+        Producer<String, byte[]> prefetching = producer;
+        Thread thread = new Thread(() -> {
+            for (String topic : Channels.ALL) {
+                try {
+                    prefetching.partitionsFor(topic);
+                } catch (RuntimeException e) {
+                    log.debug("{} relay: no metadata for {} yet: {}", service, topic, e.toString());
+                }
+            }
+        }, service + "-outbox-metadata");
         thread.setDaemon(true);
         thread.start();
     }

@@ -74,24 +74,46 @@ final class JdbcSagaStore<D> implements SagaStore<D> {
         saga.markSaved(saga.version() + 1);
     }
 
+    /** The instance and its step log in one round trip: one row per step (at least one row, steps or not). */
     @Override
     public Optional<SagaInstance<D>> load(TransactionContext tx, String sagaId, String sagaType) throws SQLException {
         Connection c = tx.connection();
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT saga_type, correlation_id, status, current_step, version, data, failure, started_at,
-                       deadline, deadline_kind, wait_attempts, alert, compensation_request, failure_kind
-                FROM saga_instance WHERE saga_id = ? AND saga_type = ?""")) {
+                SELECT i.saga_type, i.correlation_id, i.status, i.current_step, i.version, i.data, i.failure,
+                       i.started_at, i.deadline, i.deadline_kind, i.wait_attempts, i.alert, i.compensation_request,
+                       i.failure_kind, s.name, s.kind, s.status AS step_status, s.attempts,
+                       s.started_at AS step_started_at, s.ended_at AS step_ended_at, s.error
+                FROM saga_instance i LEFT JOIN saga_step s ON s.saga_id = i.saga_id
+                WHERE i.saga_id = ? AND i.saga_type = ? ORDER BY s.step_index""")) {
             select.setString(1, sagaId);
             select.setString(2, sagaType);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new SagaInstance<>(sagaId, row.getString("saga_type"), row.getString("correlation_id"),
-                        SagaStatus.valueOf(row.getString("status")), row.getInt("current_step"), row.getLong("version"),
-                        codec.decode(row.getBytes("data")), failure(row),
-                        row.getTimestamp("started_at").toInstant(), loadSteps(c, sagaId), deadline(row),
-                        row.getInt("wait_attempts"), row.getString("alert"), row.getString("compensation_request")));
+                String type = row.getString("saga_type");
+                String correlationId = row.getString("correlation_id");
+                SagaStatus status = SagaStatus.valueOf(row.getString("status"));
+                int currentStep = row.getInt("current_step");
+                long version = row.getLong("version");
+                D data = codec.decode(row.getBytes("data"));
+                SagaFailure failure = failure(row);
+                Instant startedAt = row.getTimestamp("started_at").toInstant();
+                SagaInstance.Deadline deadline = deadline(row);
+                int waitAttempts = row.getInt("wait_attempts");
+                String alert = row.getString("alert");
+                String compensationRequest = row.getString("compensation_request");
+                List<StepState> steps = new ArrayList<>();
+                do {
+                    if (row.getString("name") != null) {
+                        steps.add(new StepState(row.getString("name"), StepKind.valueOf(row.getString("kind")),
+                                StepStatus.valueOf(row.getString("step_status")), row.getInt("attempts"),
+                                instant(row.getTimestamp("step_started_at")), instant(row.getTimestamp("step_ended_at")),
+                                row.getString("error")));
+                    }
+                } while (row.next());
+                return Optional.of(new SagaInstance<>(sagaId, type, correlationId, status, currentStep, version, data,
+                        failure, startedAt, steps, deadline, waitAttempts, alert, compensationRequest));
             }
         }
     }
@@ -144,24 +166,6 @@ final class JdbcSagaStore<D> implements SagaStore<D> {
         Timestamp due = row.getTimestamp("deadline");
         return due == null ? null
                 : new SagaInstance.Deadline(due.toInstant(), SagaInstance.Deadline.Kind.valueOf(row.getString("deadline_kind")));
-    }
-
-    private List<StepState> loadSteps(Connection c, String sagaId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT name, kind, status, attempts, started_at, ended_at, error
-                FROM saga_step WHERE saga_id = ? ORDER BY step_index""")) {
-            select.setString(1, sagaId);
-            List<StepState> steps = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    steps.add(new StepState(row.getString("name"), StepKind.valueOf(row.getString("kind")),
-                            StepStatus.valueOf(row.getString("status")), row.getInt("attempts"),
-                            instant(row.getTimestamp("started_at")), instant(row.getTimestamp("ended_at")),
-                            row.getString("error")));
-                }
-            }
-            return steps;
-        }
     }
 
     private void saveSteps(Connection c, SagaInstance<D> saga, List<Integer> indexes) throws SQLException {

@@ -21,8 +21,12 @@ final class ProcFs {
     record Stat(String command, long parent, double cpuSeconds, double childrenCpuSeconds) {}
 
     static Optional<Stat> stat(long pid) {
+        return statAt(PROC.resolve(pid + "/stat"));
+    }
+
+    private static Optional<Stat> statAt(Path file) {
         try {
-            String line = Files.readString(PROC.resolve(pid + "/stat"));
+            String line = Files.readString(file);
             int open = line.indexOf('(');
             int close = line.lastIndexOf(')');
             String[] fields = line.substring(close + 2).split(" ");
@@ -33,6 +37,17 @@ final class ProcFs {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Every thread of this process, with its name as the kernel knows it (at most 15 characters). */
+    static List<Stat> threadsOfSelf() {
+        List<Stat> threads = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(PROC.resolve("self/task"))) {
+            tasks.forEach(task -> statAt(task.resolve("stat")).ifPresent(threads::add));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return threads;
     }
 
     /** The processes whose parent is {@code parent}: from its children file, else by reading every process's stat. */

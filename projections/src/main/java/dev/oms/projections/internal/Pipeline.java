@@ -30,6 +30,14 @@ public final class Pipeline implements MessageHandler {
         return Set.copyOf(all);
     }
 
+    /** Every stage gets the messages of its types, even none, so that it can forget what an earlier batch did. */
+    @Override
+    public void beforeBatch(List<IncomingMessage> messages, TransactionContext tx) throws Exception {
+        for (Stage stage : stages) {
+            stage.handler().beforeBatch(messages.stream().filter(m -> stage.types().contains(m.type())).toList(), tx);
+        }
+    }
+
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
         for (Stage stage : stages) {

@@ -10,6 +10,9 @@ final class OrderRows {
     private OrderRows() {}
 
     static void touch(Connection c, String orderId, Instant at) throws SQLException {
+        if (OrderPollWrites.touched(orderId, at)) {
+            return;
+        }
         Jdbc.update(c, """
                 INSERT INTO order_view (order_id, updated_at) VALUES (?, ?)
                 ON CONFLICT (order_id) DO UPDATE SET updated_at = GREATEST(order_view.updated_at, excluded.updated_at)""",

@@ -46,8 +46,16 @@ final class OrderTimeline implements MessageHandler {
     }
 
     @Override
+    public void beforeBatch(List<IncomingMessage> messages, TransactionContext tx) throws Exception {
+        OrderPollWrites.write(tx.connection(), messages);
+    }
+
+    @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
         Envelope envelope = message.envelope();
+        if (OrderPollWrites.timelineWritten(envelope.messageId())) {
+            return;
+        }
         Jdbc.update(tx.connection(), """
                 INSERT INTO order_event (message_id, order_id, type, occurred_at, causation_id, producer, saga_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -1,0 +1,133 @@
+package dev.oms.projections.order;
+
+import com.google.protobuf.Message;
+import dev.oms.contracts.Envelope;
+import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
+import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
+import dev.oms.contracts.notification.v1.NotificationSent;
+import dev.oms.contracts.order.v1.OrderStatusChanged;
+import dev.oms.contracts.order.v1.SagaUpdated;
+import dev.oms.contracts.payment.v1.AuthorizationVoided;
+import dev.oms.contracts.payment.v1.PaymentAuthorized;
+import dev.oms.contracts.payment.v1.PaymentCaptured;
+import dev.oms.contracts.payment.v1.PaymentDeclined;
+import dev.oms.contracts.payment.v1.PaymentRefunded;
+import dev.oms.messaging.IncomingMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The two writes every order event makes, done for a whole poll in two statements before its events are applied:
+ * its timeline row, and the touch of its order row (created if the event overtook OrderPlaced, updated_at moved
+ * forward). Both are idempotent, so redeliveries in the poll change nothing. What was written is remembered for the
+ * consuming thread until its next transaction, so that {@link OrderTimeline} and {@link OrderRows#touch} skip it;
+ * a replay, which applies events one by one without a poll, writes them as before.
+ */
+final class OrderPollWrites {
+    /** The event types whose projector touches the order row first thing (must stay in step with the projectors). */
+    static final Set<String> TOUCHING = Set.copyOf(Stream.<Message>of(OrderStatusChanged.getDefaultInstance(),
+                    SagaUpdated.getDefaultInstance(), PaymentAuthorized.getDefaultInstance(),
+                    PaymentDeclined.getDefaultInstance(), PaymentCaptured.getDefaultInstance(),
+                    AuthorizationVoided.getDefaultInstance(), PaymentRefunded.getDefaultInstance(),
+                    ShipmentCreated.getDefaultInstance(), ShipmentStatusChanged.getDefaultInstance(),
+                    ShipmentCancelled.getDefaultInstance(), NotificationSent.getDefaultInstance())
+            .map(MessageTypes::typeOf).toList());
+
+    private record Written(Set<UUID> timeline, Map<String, Instant> touched) {}
+
+    private static final ThreadLocal<Written> CURRENT =
+            ThreadLocal.withInitial(() -> new Written(Set.of(), Map.of()));
+
+    private OrderPollWrites() {}
+
+    /** Writes the timeline rows and touches of {@code messages} (those of the timeline's types). */
+    static void write(Connection c, List<IncomingMessage> messages) throws SQLException {
+        Map<String, Instant> touched = new TreeMap<>(); // in key order, so two writers would lock rows alike
+        for (IncomingMessage message : messages) {
+            if (TOUCHING.contains(message.type())) {
+                touched.merge(OrderTimeline.orderIdOf(message.payload(), message.envelope()),
+                        message.envelope().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        CURRENT.set(new Written(Set.of(), Map.of())); // nothing counts as written until both statements ran
+        Set<UUID> timeline = insertTimeline(c, messages);
+        touch(c, touched);
+        CURRENT.set(new Written(timeline, touched));
+    }
+
+    static boolean timelineWritten(UUID messageId) {
+        return CURRENT.get().timeline().contains(messageId);
+    }
+
+    /** True if this poll's touch of the order already moved it to {@code at} or later. */
+    static boolean touched(String orderId, Instant at) {
+        Instant touchedAt = CURRENT.get().touched().get(orderId);
+        return touchedAt != null && !touchedAt.isBefore(at);
+    }
+
+    private static Set<UUID> insertTimeline(Connection c, List<IncomingMessage> events) throws SQLException {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] orders = new String[n];
+        String[] types = new String[n];
+        Timestamp[] times = new Timestamp[n];
+        UUID[] causes = new UUID[n];
+        String[] producers = new String[n];
+        String[] sagas = new String[n];
+        for (int i = 0; i < n; i++) {
+            IncomingMessage message = events.get(i);
+            Envelope envelope = message.envelope();
+            ids[i] = envelope.messageId();
+            orders[i] = OrderTimeline.orderIdOf(message.payload(), envelope);
+            types[i] = envelope.type();
+            times[i] = Timestamp.from(envelope.occurredAt());
+            causes[i] = envelope.causationId();
+            producers[i] = envelope.producer();
+            sagas[i] = envelope.sagaId();
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO order_event (message_id, order_id, type, occurred_at, causation_id, producer, saga_id)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[])
+                ON CONFLICT (message_id) DO NOTHING""")) {
+            insert.setArray(1, c.createArrayOf("uuid", ids));
+            insert.setArray(2, c.createArrayOf("text", orders));
+            insert.setArray(3, c.createArrayOf("text", types));
+            insert.setArray(4, c.createArrayOf("timestamptz", times));
+            insert.setArray(5, c.createArrayOf("uuid", causes));
+            insert.setArray(6, c.createArrayOf("text", producers));
+            insert.setArray(7, c.createArrayOf("text", sagas));
+            insert.executeUpdate();
+        }
+        return new HashSet<>(List.of(ids));
+    }
+
+    private static void touch(Connection c, Map<String, Instant> touched) throws SQLException {
+        if (touched.isEmpty()) {
+            return;
+        }
+        String[] orders = touched.keySet().toArray(String[]::new);
+        Timestamp[] times = touched.values().stream().map(Timestamp::from).toArray(Timestamp[]::new);
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO order_view (order_id, updated_at) SELECT * FROM unnest(?::text[], ?::timestamptz[])
+                ON CONFLICT (order_id) DO UPDATE SET updated_at = GREATEST(order_view.updated_at, excluded.updated_at)""")) {
+            upsert.setArray(1, c.createArrayOf("text", orders));
+            upsert.setArray(2, c.createArrayOf("timestamptz", times));
+            upsert.executeUpdate();
+        }
+    }
+}
