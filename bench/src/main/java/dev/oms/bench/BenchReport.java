@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
  * @param sagasPerSecond sagas that ended (completed or compensated), divided by the time from the first checkout's
  *                       intended start to the last saga's end
  * @param measuredFrom that start, and {@code measuredUntil} that end (ISO-8601, UTC), to line the run up with a profile
+ * @param hopLatency the message hops most orders took, from the audit log
  * @param rowWritesPerSaga the tables written most (rows inserted, updated or deleted per ended saga), most first
  */
 public record BenchReport(
@@ -28,6 +29,7 @@ public record BenchReport(
         Latency clientCheckoutLatency,
         Latency serverCheckoutToCompletedLatency,
         List<StepLatency> stepLatency,
+        List<HopLatency> hopLatency,
         Double postgresCommitsPerSaga,
         Map<String, Double> rowWritesPerSaga,
         Cpu cpu,
@@ -54,6 +56,9 @@ public record BenchReport(
 
     public record StepLatency(String step, long count, double p50, double p99) {}
 
+    /** A message and the one it caused ("ReserveStock -> StockReserved"): from the first's transaction to the second's. */
+    public record HopLatency(String hop, long count, double p50, double p99) {}
+
     /**
      * @param jvmIncludesPlatform true when the platform ran in the bench's JVM (embedded); otherwise the JVM seconds
      *                            are the load driver's alone and not in the per-saga figure
@@ -76,7 +81,7 @@ public record BenchReport(
     public BenchReport withInvariants(Invariants checked) {
         return new BenchReport(mode, pacing, orders, warmup, mix, sagasPerSecond, measuredSeconds, measuredFrom,
                 measuredUntil, checkoutsPerSecond,
-                sagas, clientCheckoutLatency, serverCheckoutToCompletedLatency, stepLatency, postgresCommitsPerSaga, rowWritesPerSaga, cpu,
+                sagas, clientCheckoutLatency, serverCheckoutToCompletedLatency, stepLatency, hopLatency, postgresCommitsPerSaga, rowWritesPerSaga, cpu,
                 memory, errors, environment, checked);
     }
 }

@@ -7,6 +7,7 @@ import dev.oms.bench.BenchReport.Memory;
 import dev.oms.bench.BenchReport.Sagas;
 import dev.oms.bench.load.PhaseResult;
 import dev.oms.bench.measure.BenchDatabase;
+import dev.oms.bench.measure.HopLatencies;
 import dev.oms.bench.measure.JvmProcess;
 import dev.oms.bench.measure.PostgresSettings;
 import dev.oms.bench.measure.ResourceSnapshot;
@@ -46,6 +47,7 @@ final class ReportBuilder {
                 Latency.ofMicros(phase.latencyMicros()),
                 Latency.ofMicros(outcomes.checkoutToCompletedMicros()),
                 StepLatencies.of(database, phase.placed()),
+                HopLatencies.of(database, phase.placed()),
                 ended == 0 ? null : round((double) after.commitsSince(before) / ended),
                 after.writes().perSagaSince(before.writes(), ended, TOP_TABLES),
                 cpu(before, after, ended),

@@ -30,6 +30,13 @@ public final class ReportTable {
         for (StepLatency step : r.stepLatency()) {
             line(out, "  %-30s %8d %8.1f %8.1f", step.step(), step.count(), step.p50(), step.p99());
         }
+        if (!r.hopLatency().isEmpty()) {
+            line(out, "");
+            line(out, "  %-44s %8s %8s %8s", "message hop (ms, cause to effect)", "count", "p50", "p99");
+            for (BenchReport.HopLatency hop : r.hopLatency()) {
+                line(out, "  %-44s %8d %8.1f %8.1f", hop.hop(), hop.count(), hop.p50(), hop.p99());
+            }
+        }
         line(out, "");
         line(out, "  %-30s %s", "postgres commits per saga", orNa(r.postgresCommitsPerSaga(), "%.1f"));
         line(out, "  %-30s %s", "rows written per saga", r.rowWritesPerSaga().isEmpty() ? "n/a"

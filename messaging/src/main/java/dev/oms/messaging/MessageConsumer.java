@@ -88,6 +88,10 @@ public final class MessageConsumer implements AutoCloseable {
 
     /** The message in the record, or null when it is not for this subscription or unreadable (then parked). */
     private IncomingMessage read(ConsumerRecord<String, byte[]> record) {
+        byte[] type = headerValue(record, Envelope.TYPE);
+        if (type != null && !subscription.handles(Upcasters.currentTypeOf(new String(type, StandardCharsets.UTF_8)))) {
+            return null; // most records on a shared topic are for other consumers: pass them over without parsing
+        }
         Envelope envelope;
         try {
             envelope = Envelope.fromHeaders(name -> headerValue(record, name));

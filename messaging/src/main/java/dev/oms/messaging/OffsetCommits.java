@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
  * coming and at once when a poll comes back empty. An offset is only where a restarted consumer resumes: the
  * records applied after the last commit that landed are delivered again and skipped by the consumer's
  * idempotence (inbox, keyed append), so committing less often trades a little redelivery after a crash for one
- * broker round trip per poll.
+ * broker round trip (and a write to the offsets log) per poll: once a second is at most a second of records read
+ * again after a crash, each an inbox lookup.
  */
 final class OffsetCommits {
     private static final Logger log = LoggerFactory.getLogger(OffsetCommits.class);
-    static final Duration INTERVAL = Duration.ofMillis(100);
+    static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private final String consumerName;
     private long lastCommitNanos = System.nanoTime();

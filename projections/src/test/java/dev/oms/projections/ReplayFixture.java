@@ -33,8 +33,21 @@ final class ReplayFixture implements AutoCloseable {
     private final ServiceRuntime runtime;
     private final ProjectionsService service;
     private final AtomicLong offset = new AtomicLong();
+    /** With polls: events wait here until a poll of its drawn size is full, then are applied in one transaction. */
+    private final java.util.Random polls;
+    private final int maxPoll;
+    private final List<IncomingMessage> pending = new java.util.ArrayList<>();
+    private int pollSize;
 
     ReplayFixture() {
+        this(0, 0);
+    }
+
+    /** Applies events as the live consumer does under load: in polls of 1 to {@code maxPoll} events, drawn by seed. */
+    ReplayFixture(int maxPoll, long seed) {
+        this.maxPoll = maxPoll;
+        this.polls = new java.util.Random(seed);
+        this.pollSize = maxPoll > 0 ? 1 + polls.nextInt(maxPoll) : 1;
         dataSource = SharedTestInfra.freshDatabase("replay").dataSource("replay-it", ProjectionsService.NAME, 8);
         runtime = new ServiceRuntime(ProjectionsService.NAME, dataSource, "127.0.0.1:9", Clock.systemUTC());
         runtime.migrate();
@@ -50,12 +63,42 @@ final class ReplayFixture implements AutoCloseable {
         IncomingMessage message = new IncomingMessage(envelope, event, Channels.EVENTS, 0, offset.incrementAndGet());
         runtime.transactions().inTransaction(tx -> AuditWriter.append(tx.connection(), List.of(new AuditEntry(
                 envelope, Channels.EVENTS, 0, message.offset(), event.toByteArray(), null))));
-        runtime.transactions().inTransaction(envelope, tx -> {
-            if (Inbox.firstDelivery(tx.connection(), ProjectionsService.NAME, envelope.messageId())) {
-                service.handler().handle(message, tx);
+        if (maxPoll == 0) {
+            runtime.transactions().inTransaction(envelope, tx -> {
+                if (Inbox.firstDelivery(tx.connection(), ProjectionsService.NAME, envelope.messageId())) {
+                    service.handler().handle(message, tx);
+                }
+                return null;
+            });
+            return;
+        }
+        synchronized (pending) {
+            pending.add(message);
+            if (pending.size() >= pollSize) {
+                flush();
             }
-            return null;
-        });
+        }
+    }
+
+    /** Applies the events still waiting for their poll, as one poll. */
+    void flush() {
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<IncomingMessage> poll = List.copyOf(pending);
+            pending.clear();
+            pollSize = 1 + polls.nextInt(maxPoll);
+            runtime.transactions().inTransaction(tx -> {
+                service.handler().beforeBatch(poll, tx);
+                for (IncomingMessage message : poll) {
+                    if (Inbox.firstDelivery(tx.connection(), ProjectionsService.NAME, message.envelope().messageId())) {
+                        service.handler().handle(message, tx);
+                    }
+                }
+                return null;
+            });
+        }
     }
 
     /** Every table of the projection, by name, as a row count and checksum. */

@@ -20,6 +20,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +31,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The two writes every order event makes, done for a whole poll in two statements before its events are applied:
- * its timeline row, and the touch of its order row (created if the event overtook OrderPlaced, updated_at moved
- * forward). Both are idempotent, so redeliveries in the poll change nothing. What was written is remembered for the
- * consuming thread until its next transaction, so that {@link OrderTimeline} and {@link OrderRows#touch} skip it;
- * a replay, which applies events one by one without a poll, writes them as before.
+ * The writes most order events make, done for a whole poll in a few statements before its events are applied: each
+ * event's timeline row, the touch of its order row (created if the event overtook OrderPlaced, updated_at moved
+ * forward), and the saga snapshots (of sagas with one snapshot in the poll; a saga with more keeps them in order,
+ * one by one). All are idempotent or versioned, so redeliveries in the poll change nothing. What was written is
+ * remembered for the consuming thread until its next transaction, so that {@link OrderTimeline},
+ * {@link OrderRows#touch} and {@link SagaProjector} skip it; a replay, which applies events one by one without a
+ * poll, writes them as before.
  */
 final class OrderPollWrites {
     /** The event types whose projector touches the order row first thing (must stay in step with the projectors). */
@@ -45,26 +49,46 @@ final class OrderPollWrites {
                     ShipmentCancelled.getDefaultInstance(), NotificationSent.getDefaultInstance())
             .map(MessageTypes::typeOf).toList());
 
-    private record Written(Set<UUID> timeline, Map<String, Instant> touched) {}
+    private record Written(Set<UUID> timeline, Map<String, Instant> touched, Set<UUID> sagas) {}
 
-    private static final ThreadLocal<Written> CURRENT =
-            ThreadLocal.withInitial(() -> new Written(Set.of(), Map.of()));
+    private static final Written NOTHING = new Written(Set.of(), Map.of(), Set.of());
+    private static final String SAGA_UPDATED = MessageTypes.typeOf(SagaUpdated.getDefaultInstance());
+    private static final ThreadLocal<Written> CURRENT = ThreadLocal.withInitial(() -> NOTHING);
 
     private OrderPollWrites() {}
 
-    /** Writes the timeline rows and touches of {@code messages} (those of the timeline's types). */
+    /** Writes the timeline rows, touches and saga snapshots of {@code messages} (those of the timeline's types). */
     static void write(Connection c, List<IncomingMessage> messages) throws SQLException {
         Map<String, Instant> touched = new TreeMap<>(); // in key order, so two writers would lock rows alike
+        Map<String, List<IncomingMessage>> snapshotsBySaga = new HashMap<>();
         for (IncomingMessage message : messages) {
             if (TOUCHING.contains(message.type())) {
                 touched.merge(OrderTimeline.orderIdOf(message.payload(), message.envelope()),
                         message.envelope().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
+            if (message.type().equals(SAGA_UPDATED)) {
+                snapshotsBySaga.computeIfAbsent(((SagaUpdated) message.payload()).getSagaId(), id -> new ArrayList<>())
+                        .add(message);
+            }
         }
-        CURRENT.set(new Written(Set.of(), Map.of())); // nothing counts as written until both statements ran
+        CURRENT.set(NOTHING); // nothing counts as written until every statement ran
         Set<UUID> timeline = insertTimeline(c, messages);
         touch(c, touched);
-        CURRENT.set(new Written(timeline, touched));
+        List<SagaProjector.Snapshot> snapshots = new ArrayList<>();
+        Set<UUID> sagas = new HashSet<>();
+        for (List<IncomingMessage> ofSaga : snapshotsBySaga.values()) {
+            if (ofSaga.size() == 1) {
+                IncomingMessage message = ofSaga.get(0);
+                snapshots.add(new SagaProjector.Snapshot((SagaUpdated) message.payload(), message.envelope().occurredAt()));
+                sagas.add(message.envelope().messageId());
+            }
+        }
+        SagaProjector.updatedAll(c, snapshots);
+        CURRENT.set(new Written(timeline, touched, sagas));
+    }
+
+    static boolean sagaWritten(UUID messageId) {
+        return CURRENT.get().sagas().contains(messageId);
     }
 
     static boolean timelineWritten(UUID messageId) {
