@@ -12,6 +12,7 @@ public final class ErrorCodes {
     public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
     public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     /** The body is not a GraphQL request: not JSON, or no query string in it. */
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
     /** A service the request needs did not answer in time or is down: the same request may succeed later. */

@@ -14,6 +14,14 @@ import org.springframework.core.Ordered;
 class WebConfiguration {
 
     @Bean
+    FilterRegistrationBean<WildcardContentTypes> wildcardContentTypes() {
+        FilterRegistrationBean<WildcardContentTypes> registration = new FilterRegistrationBean<>(new WildcardContentTypes());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(GraphQlLimits limits, GraphQlProperties graphQl) {
         FilterRegistrationBean<RequestSizeLimit> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimit(limits.maxRequestSize().toBytes()));

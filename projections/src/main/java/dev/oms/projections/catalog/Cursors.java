@@ -22,7 +22,8 @@ final class Cursors {
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException(cursor);
         }
-        if (!decoded.startsWith(PREFIX) || decoded.length() == PREFIX.length()) {
+        if (!decoded.startsWith(PREFIX) || decoded.length() == PREFIX.length()
+                || decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) { // no sku has one; the database refuses a NUL
             throw new InvalidCursorException(cursor);
         }
         return decoded.substring(PREFIX.length());

@@ -11,6 +11,9 @@ import java.util.Base64;
  */
 public record KeysetCursor(Instant at, String id) {
     private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** Times a cursor may name: what the database can compare with, and far wider than any row's. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public String encode(String list) {
         long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), MICROS_PER_SECOND), at.getNano() / 1_000);
@@ -30,12 +33,24 @@ public record KeysetCursor(Instant at, String id) {
         if (parts.length != 3 || !parts[0].equals(list) || parts[2].isEmpty()) {
             throw new InvalidCursorException(cursor);
         }
+        if (parts[2].chars().anyMatch(KeysetCursor::isControl)) {
+            throw new InvalidCursorException(cursor); // no id has one, and the database refuses a NUL
+        }
+        Instant at;
         try {
             long micros = Long.parseLong(parts[1]);
-            return new KeysetCursor(Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                    Math.floorMod(micros, MICROS_PER_SECOND) * 1_000), parts[2]);
+            at = Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                    Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
         } catch (NumberFormatException e) {
             throw new InvalidCursorException(cursor);
         }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new InvalidCursorException(cursor);
+        }
+        return new KeysetCursor(at, parts[2]);
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || c == 0x7f;
     }
 }
