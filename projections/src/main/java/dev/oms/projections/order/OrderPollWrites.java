@@ -35,9 +35,9 @@ import java.util.stream.Stream;
  * event's timeline row, the touch of its order row (created if the event overtook OrderPlaced, updated_at moved
  * forward), and the saga snapshots (of sagas with one snapshot in the poll; a saga with more keeps them in order,
  * one by one). All are idempotent or versioned, so redeliveries in the poll change nothing. What was written is
- * remembered for the consuming thread until its next transaction, so that {@link OrderTimeline},
- * {@link OrderRows#touch} and {@link SagaProjector} skip it; a replay, which applies events one by one without a
- * poll, writes them as before.
+ * remembered for the consuming thread and that transaction's connection, so that {@link OrderTimeline},
+ * {@link OrderRows#touch} and {@link SagaProjector} skip it in the same transaction; any other transaction (a
+ * replay, which applies events one by one without a poll) writes them as before.
  */
 final class OrderPollWrites {
     /** The event types whose projector touches the order row first thing (must stay in step with the projectors). */
@@ -49,9 +49,14 @@ final class OrderPollWrites {
                     ShipmentCancelled.getDefaultInstance(), NotificationSent.getDefaultInstance())
             .map(MessageTypes::typeOf).toList());
 
-    private record Written(Set<UUID> timeline, Map<String, Instant> touched, Set<UUID> sagas) {}
+    /** What a transaction (by its connection) wrote ahead of its events. */
+    private record Written(Connection connection, Set<UUID> timeline, Map<String, Instant> touched, Set<UUID> sagas) {
+        Written in(Connection c) {
+            return connection == c ? this : NOTHING;
+        }
+    }
 
-    private static final Written NOTHING = new Written(Set.of(), Map.of(), Set.of());
+    private static final Written NOTHING = new Written(null, Set.of(), Map.of(), Set.of());
     private static final String SAGA_UPDATED = MessageTypes.typeOf(SagaUpdated.getDefaultInstance());
     private static final ThreadLocal<Written> CURRENT = ThreadLocal.withInitial(() -> NOTHING);
 
@@ -84,20 +89,20 @@ final class OrderPollWrites {
             }
         }
         SagaProjector.updatedAll(c, snapshots);
-        CURRENT.set(new Written(timeline, touched, sagas));
+        CURRENT.set(new Written(c, timeline, touched, sagas));
     }
 
-    static boolean sagaWritten(UUID messageId) {
-        return CURRENT.get().sagas().contains(messageId);
+    static boolean sagaWritten(Connection c, UUID messageId) {
+        return CURRENT.get().in(c).sagas().contains(messageId);
     }
 
-    static boolean timelineWritten(UUID messageId) {
-        return CURRENT.get().timeline().contains(messageId);
+    static boolean timelineWritten(Connection c, UUID messageId) {
+        return CURRENT.get().in(c).timeline().contains(messageId);
     }
 
-    /** True if this poll's touch of the order already moved it to {@code at} or later. */
-    static boolean touched(String orderId, Instant at) {
-        Instant touchedAt = CURRENT.get().touched().get(orderId);
+    /** True if this poll's touch of the order already moved it to {@code at} or later, in this transaction. */
+    static boolean touched(Connection c, String orderId, Instant at) {
+        Instant touchedAt = CURRENT.get().in(c).touched().get(orderId);
         return touchedAt != null && !touchedAt.isBefore(at);
     }
 

@@ -10,7 +10,7 @@ final class OrderRows {
     private OrderRows() {}
 
     static void touch(Connection c, String orderId, Instant at) throws SQLException {
-        if (OrderPollWrites.touched(orderId, at)) {
+        if (OrderPollWrites.touched(c, orderId, at)) {
             return;
         }
         Jdbc.update(c, """

@@ -53,7 +53,7 @@ final class OrderTimeline implements MessageHandler {
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
         Envelope envelope = message.envelope();
-        if (OrderPollWrites.timelineWritten(envelope.messageId())) {
+        if (OrderPollWrites.timelineWritten(tx.connection(), envelope.messageId())) {
             return;
         }
         Jdbc.update(tx.connection(), """

@@ -41,7 +41,7 @@ final class SagaProjector {
 
     static void updated(SagaUpdated event, Envelope envelope, Connection c) throws SQLException {
         OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
-        if (!OrderPollWrites.sagaWritten(envelope.messageId())) {
+        if (!OrderPollWrites.sagaWritten(c, envelope.messageId())) {
             updatedAll(c, List.of(new Snapshot(event, envelope.occurredAt())));
         }
     }
