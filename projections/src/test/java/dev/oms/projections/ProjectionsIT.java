@@ -1,6 +1,7 @@
 package dev.oms.projections;
 
 import static dev.oms.projections.Events.notified;
+import static dev.oms.projections.ProjectionsFixture.message;
 import static dev.oms.projections.Events.placed;
 import static dev.oms.projections.Events.saga;
 import static dev.oms.projections.Events.shipment;
@@ -22,6 +23,7 @@ import dev.oms.projections.api.OrderView;
 import dev.oms.projections.api.PaymentView;
 import dev.oms.projections.api.SagaStepView;
 import dev.oms.projections.api.ShipmentView;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -140,6 +142,23 @@ class ProjectionsIT {
 
         assertThat(projections.service.orders().order(ORDER).orElseThrow().shipments())
                 .extracting(ShipmentView::status).containsExactly("CANCELLED", "CANCELLED");
+    }
+
+    /**
+     * The warehouse picked the parcel in a transaction that began after the cancellation's but committed first: the
+     * PICKED event carries the later time and arrives first. The shipment is still cancelled, and stays so.
+     */
+    @Test
+    void aCancellationThatStartedBeforeThePickStillCancelsTheShipment() {
+        Instant created = Instant.parse("2026-12-05T16:00:00Z");
+        projections.apply(List.of(message(ORDER, placed(ORDER, "customer-7"), created),
+                message(ORDER, shipmentsCreated(ORDER, shipment("ship-1", "berlin", "CREATED")), created),
+                message(ORDER, shipmentStatus(ORDER, shipment("ship-1", "berlin", "PICKED")), created.plusMillis(20)),
+                message(ORDER, ShipmentCancelled.newBuilder().setOrderId(ORDER).build(), created.plusMillis(10)),
+                message(ORDER, shipmentStatus(ORDER, shipment("ship-1", "berlin", "PACKED")), created.plusMillis(30))));
+
+        assertThat(projections.service.orders().order(ORDER).orElseThrow().shipments())
+                .extracting(ShipmentView::status).containsExactly("CANCELLED");
     }
 
     @Test

@@ -57,17 +57,21 @@ final class ShipmentProjector {
                                                  status_at)
                 VALUES (?, ?, 0, ?, ?, ?, ?)
                 ON CONFLICT (shipment_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at
-                WHERE order_shipment_view.status_at <= excluded.status_at""",
+                WHERE order_shipment_view.status_at <= excluded.status_at AND order_shipment_view.status <> ?""",
                 shipment.getShipmentId(), event.getOrderId(), shipment.getWarehouse(), shipment.getStatus(),
-                envelope.occurredAt(), envelope.occurredAt());
+                envelope.occurredAt(), envelope.occurredAt(), CANCELLED);
     }
 
+    /**
+     * A cancelled shipment stays cancelled, whatever the time of the status shown: the warehouse may have picked the
+     * parcel in a transaction that began after the cancellation's but committed before it, so the PICKED event carries
+     * the later time and arrives first. Times order a shipment's moves forward, never a cancellation back.
+     */
     static void cancelled(ShipmentCancelled event, Envelope envelope, Connection c) throws SQLException {
         OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
         Jdbc.update(c, """
-                UPDATE order_shipment_view SET status = ?, status_at = ?
-                WHERE order_id = ? AND status_at <= ?""",
-                CANCELLED, envelope.occurredAt(), event.getOrderId(), envelope.occurredAt());
+                UPDATE order_shipment_view SET status = ?, status_at = GREATEST(status_at, ?) WHERE order_id = ?""",
+                CANCELLED, envelope.occurredAt(), event.getOrderId());
     }
 
     static void created(ShipmentCreated event, Envelope envelope, FoldedOrder order) {
@@ -98,7 +102,7 @@ final class ShipmentProjector {
             row.warehouse = shipment.getWarehouse();
             row.createdAt = at;
             order.shipments.put(shipment.getShipmentId(), row);
-        } else if (row.statusAt.isAfter(at)) {
+        } else if (row.statusAt.isAfter(at) || CANCELLED.equals(row.status)) {
             return;
         }
         row.status = shipment.getStatus();
@@ -109,10 +113,8 @@ final class ShipmentProjector {
         Instant at = envelope.occurredAt();
         order.touch(at);
         for (FoldedOrder.Shipment row : order.shipments.values()) {
-            if (!row.statusAt.isAfter(at)) {
-                row.status = CANCELLED;
-                row.statusAt = at;
-            }
+            row.status = CANCELLED;
+            row.statusAt = FoldedOrder.later(row.statusAt, at);
         }
     }
 }
