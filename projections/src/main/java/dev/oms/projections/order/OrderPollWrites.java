@@ -106,7 +106,7 @@ final class OrderPollWrites {
         return touchedAt != null && !touchedAt.isBefore(at);
     }
 
-    private static Set<UUID> insertTimeline(Connection c, List<IncomingMessage> events) throws SQLException {
+    static Set<UUID> insertTimeline(Connection c, List<IncomingMessage> events) throws SQLException {
         if (events.isEmpty()) {
             return Set.of();
         }
@@ -145,7 +145,7 @@ final class OrderPollWrites {
         return new HashSet<>(List.of(ids));
     }
 
-    private static void touch(Connection c, Map<String, Instant> touched) throws SQLException {
+    static void touch(Connection c, Map<String, Instant> touched) throws SQLException {
         if (touched.isEmpty()) {
             return;
         }

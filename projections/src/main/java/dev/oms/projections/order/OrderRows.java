@@ -1,9 +1,9 @@
 package dev.oms.projections.order;
 
-import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 
 /** The order row every order event touches, creating it if that event overtook the OrderPlaced. */
 final class OrderRows {
@@ -13,9 +13,6 @@ final class OrderRows {
         if (OrderPollWrites.touched(c, orderId, at)) {
             return;
         }
-        Jdbc.update(c, """
-                INSERT INTO order_view (order_id, updated_at) VALUES (?, ?)
-                ON CONFLICT (order_id) DO UPDATE SET updated_at = GREATEST(order_view.updated_at, excluded.updated_at)""",
-                orderId, at);
+        OrderPollWrites.touch(c, Map.of(orderId, at));
     }
 }

@@ -15,7 +15,6 @@ import dev.oms.contracts.payment.v1.PaymentEvents;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
-import dev.oms.projections.internal.Jdbc;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,15 +52,9 @@ final class OrderTimeline implements MessageHandler {
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws Exception {
         Envelope envelope = message.envelope();
-        if (OrderPollWrites.timelineWritten(tx.connection(), envelope.messageId())) {
-            return;
+        if (!OrderPollWrites.timelineWritten(tx.connection(), envelope.messageId())) {
+            OrderPollWrites.insertTimeline(tx.connection(), List.of(message));
         }
-        Jdbc.update(tx.connection(), """
-                INSERT INTO order_event (message_id, order_id, type, occurred_at, causation_id, producer, saga_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (message_id) DO NOTHING""",
-                envelope.messageId(), orderIdOf(message.payload(), envelope), envelope.type(), envelope.occurredAt(),
-                envelope.causationId(), envelope.producer(), envelope.sagaId());
     }
 
     /** The same row in memory, for a rebuild. */
