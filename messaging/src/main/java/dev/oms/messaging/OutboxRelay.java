@@ -134,6 +134,9 @@ public final class OutboxRelay implements AutoCloseable {
                         }
                     }
                 }
+                if (!acks.isEmpty()) {
+                    producer.flush(); // the batch is complete: send it now rather than after linger.ms
+                }
                 for (Future<RecordMetadata> ack : acks) {
                     ack.get();
                 }
