@@ -12,6 +12,8 @@
 #   deploy/regions/regions.sh heal a|b            its link comes back
 #   deploy/regions/regions.sh promote a|b         the region's standby becomes the primary (pg_ctl promote)
 #   deploy/regions/regions.sh rejoin a|b          the region's old primary becomes a standby of the other (pg_rewind)
+#   deploy/regions/regions.sh switchover a|b      planned: the region's standby takes over with nothing lost (the
+#                                                 primary turns read-only, the standby replays to its last commit)
 #   deploy/regions/regions.sh exec a|b CMD...     runs CMD inside the region's namespace
 #   deploy/regions/regions.sh psql a|b [ARGS...]  psql against the region's PostgreSQL
 #   deploy/regions/regions.sh down                stops everything and removes the namespaces and data
@@ -171,6 +173,24 @@ rejoin() { # region $1's old primary follows the other region's primary again, r
   echo "region $r: standby of region $primary"
 }
 
+switchover() { # planned: region $1 (a standby) becomes the primary with nothing lost, the other follows it
+  local r="$1" old last; old="$(other "$r")"
+  psql_in "$old" -qc "ALTER SYSTEM SET default_transaction_read_only = on" -c "SELECT pg_reload_conf()" >/dev/null
+  # sessions that began before the reload may still write: end them, then take the last position
+  psql_in "$old" -qc "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_type = 'client backend'
+    AND pid <> pg_backend_pid()" >/dev/null
+  last="$(psql_in "$old" -tAc "SELECT pg_current_wal_lsn()")"
+  for _ in $(seq 1 600); do
+    [ "$(psql_in "$r" -tAc "SELECT pg_last_wal_replay_lsn() >= '$last'::pg_lsn")" = t ] && break
+    sleep 0.05
+  done
+  [ "$(psql_in "$r" -tAc "SELECT pg_last_wal_replay_lsn() >= '$last'::pg_lsn")" = t ] || \
+    { echo "region $r did not replay region $old's last commit ($last)" >&2; exit 1; }
+  promote "$r"
+  rejoin "$old"
+  psql_in "$old" -qc "ALTER SYSTEM RESET default_transaction_read_only" -c "SELECT pg_reload_conf()" >/dev/null
+}
+
 down() {
   pg_stop a
   pg_stop b
@@ -191,8 +211,9 @@ case "${1:-}" in
   heal) ip link set "veth-${2:?region}" up; echo "region $2: link back" ;;
   promote) promote "${2:?region}" ;;
   rejoin) rejoin "${2:?region}" ;;
+  switchover) switchover "${2:?region}" ;;
   exec) r="${2:?region}"; shift 2; in_region "$r" "$@" ;;
   psql) r="${2:?region}"; shift 2; psql_in "$r" "$@" ;;
   down) down ;;
-  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,/^set -euo/p' "$0" | grep '^#' >&2; exit 2 ;;
 esac

@@ -27,7 +27,16 @@ final class OmsProcess implements AutoCloseable {
 
     /** Starts {@code oms <args>} with the environment {@code env}; {@code logName} names its log file. */
     static OmsProcess start(String logName, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return startIn(null, logName, env, args);
+    }
+
+    /** As {@link #start}, inside the network namespace {@code netns} (null: this one), as `ip netns exec` runs it. */
+    static OmsProcess startIn(String netns, String logName, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        if (netns != null) {
+            command.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "dev.oms.app.Oms"));
         command.addAll(List.of(args));
