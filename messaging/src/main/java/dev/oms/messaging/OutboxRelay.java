@@ -50,6 +50,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration pollInterval;
     private final int batchSize;
     private final Semaphore wakeUps = new Semaphore(0);
+    private Duration retention = Duration.ZERO;
+    private boolean republishOnStart;
+    private long nextExpiry;
     private volatile boolean running;
     private Thread thread;
 
@@ -62,7 +65,21 @@ public final class OutboxRelay implements AutoCloseable {
         this.batchSize = batchSize;
     }
 
+    /**
+     * Keeps what was published for {@code retention} (zero: deletes it once acknowledged), and with
+     * {@code republishOnStart} publishes everything kept again when it starts: for the first start after a region's
+     * promotion, when the messages on the lost region's broker may not all have been applied. Call before start.
+     */
+    public void keepRelayed(Duration retention, boolean republishOnStart) {
+        this.retention = retention;
+        this.republishOnStart = republishOnStart;
+    }
+
     public void start() {
+        if (republishOnStart) {
+            log.info("{} relay: {} messages kept from before the promotion will be published again", service,
+                    republishKept());
+        }
         producer = producers.get();
         prefetchTopicMetadata();
         running = true;
@@ -143,7 +160,12 @@ public final class OutboxRelay implements AutoCloseable {
                 if (!ids.isEmpty()) {
                     CrashPoints.reached(CrashPoints.RELAY_AFTER_SEND);
                 }
-                delete(connection, ids);
+                if (retention.isZero()) {
+                    delete(connection, ids);
+                } else {
+                    keep(connection, ids);
+                    expireKept(connection);
+                }
                 connection.commit();
                 java.time.Instant now = java.time.Instant.now();
                 committedAt.forEach(at -> MessagingMetrics.relayed(service, Duration.between(at, now)));
@@ -170,6 +192,51 @@ public final class OutboxRelay implements AutoCloseable {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             delete.setArray(1, array);
             delete.executeUpdate();
+        }
+    }
+
+    /** Moves published rows to outbox_relayed, where they stay for the retention. */
+    private static void keep(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement move = connection.prepareStatement("""
+                WITH moved AS (DELETE FROM outbox WHERE id = ANY (?) RETURNING *)
+                INSERT INTO outbox_relayed SELECT *, now() FROM moved""")) {
+            move.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            move.executeUpdate();
+        }
+    }
+
+    /** Drops kept rows older than the retention, at most once a second. */
+    private void expireKept(Connection connection) throws SQLException {
+        long now = System.nanoTime();
+        if (now - nextExpiry < 0) {
+            return;
+        }
+        nextExpiry = now + 1_000_000_000L;
+        try (PreparedStatement expire = connection.prepareStatement(
+                "DELETE FROM outbox_relayed WHERE relayed_at < now() - make_interval(secs => ?)")) {
+            expire.setDouble(1, retention.toMillis() / 1000.0);
+            expire.executeUpdate();
+        }
+    }
+
+    /**
+     * Puts every kept row back into the outbox under its own id, so the relay publishes them again in their first
+     * order, before anything emitted after them.
+     */
+    private int republishKept() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement back = connection.prepareStatement("""
+                WITH back AS (DELETE FROM outbox_relayed RETURNING *)
+                INSERT INTO outbox (id, topic, msg_key, message_id, type, schema_version, correlation_id, causation_id,
+                                    saga_id, occurred_at, traceparent, producer, payload)
+                SELECT id, topic, msg_key, message_id, type, schema_version, correlation_id, causation_id,
+                       saga_id, occurred_at, traceparent, producer, payload FROM back
+                ON CONFLICT DO NOTHING""")) {
+            return back.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(service + " relay: could not republish the kept messages", e);
         }
     }
 

@@ -74,6 +74,11 @@ public final class ServiceRuntime implements AutoCloseable {
         jobs.add(new ScheduledJob(name, period, task));
     }
 
+    /** See {@link OutboxRelay#keepRelayed}: before start. */
+    public void keepRelayedMessages(Duration retention, boolean republishOnStart) {
+        relay.keepRelayed(retention, republishOnStart);
+    }
+
     public void start() {
         transactions.inTransaction(tx -> {
             transactions.schemas().register(tx.connection());

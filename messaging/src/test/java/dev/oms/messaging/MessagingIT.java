@@ -79,6 +79,44 @@ class MessagingIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> count("SELECT count(*) FROM outbox") == 0);
     }
 
+    /**
+     * A region promoted after losing its broker: what its relays had published was kept (OMS_OUTBOX_RETENTION) and is
+     * published again on the first start (OMS_PROMOTED). A consumer that had not applied the messages gets each once
+     * and in order; one that had skips them all.
+     */
+    @Test
+    void keptMessagesArePublishedAgainAfterAPromotionAndEachConsumerAppliesThemOnce() {
+        runtime.keepRelayedMessages(Duration.ofMinutes(1), false);
+        subscribe((message, tx) -> applied.add(message.payloadAs(ProductListed.class).getSku()));
+        runtime.start();
+        runtime.transactions().inTransaction(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                tx.emit(topic, "order-1", listed("SKU-" + i));
+            }
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> applied.size() == 3);
+        String kept = "SELECT count(*) FROM outbox_relayed WHERE topic = '" + topic + "'";
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(kept) == 3);
+        assertThat(count("SELECT count(*) FROM outbox WHERE topic = '" + topic + "'")).isZero();
+        runtime.close();
+
+        List<String> late = new CopyOnWriteArrayList<>();
+        runtime = new ServiceRuntime("svc", dataSource, kafka, Clock.systemUTC());
+        runtime.produces(ProductListed.getDefaultInstance());
+        runtime.keepRelayedMessages(Duration.ofMinutes(1), true);
+        subscribe((message, tx) -> applied.add(message.payloadAs(ProductListed.class).getSku()));
+        runtime.subscribe(Subscription.of("late-" + topic, List.of(topic), Set.of(PRODUCT_LISTED),
+                (message, tx) -> late.add(message.payloadAs(ProductListed.class).getSku())));
+        runtime.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordsIn(topic) == 6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> late.size() == 3);
+        assertThat(late).containsExactly("SKU-1", "SKU-2", "SKU-3");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> applied.size() == 3);
+        assertThat(count(kept)).as("published again and kept again").isEqualTo(3);
+    }
+
     @Test
     void aRolledBackTransactionEmitsNothing() {
         assertThatThrownBy(() -> runtime.transactions().inTransaction(tx -> {
@@ -274,6 +312,14 @@ class MessagingIT {
         RecordHeaders headers = new RecordHeaders();
         envelope.toHeaders().forEach(headers::add);
         return new ProducerRecord<>(topic, null, envelope.correlationId(), payload, headers);
+    }
+
+    private static long recordsIn(String topic) {
+        try (var reader = KafkaClients.consumer(kafka, "count-" + UUID.randomUUID())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            return reader.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     private static long count(String sql) {

@@ -57,6 +57,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     private static final int CONFLICT_ATTEMPTS = 5;
     private static final Duration TIMER_POLL = Duration.ofMillis(200);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderService.class);
     private static final String CHECKOUT_COMPLETED = MessageTypes.typeOf(CheckoutCompleted.getDefaultInstance());
     private static final String SHIPMENT_CREATED = MessageTypes.typeOf(ShipmentCreated.getDefaultInstance());
     private static final String SHIPMENT_STATUS_CHANGED = MessageTypes.typeOf(ShipmentStatusChanged.getDefaultInstance());
@@ -99,6 +100,11 @@ public final class OrderService implements OrderCommands, SagaOperations {
         types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED));
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), types, service::handle));
         runtime.every("saga-timers", TIMER_POLL, service::fireDueTimers);
+        if (config.resendInFlightOnStart()) {
+            int resending = service.placeOrder.resendInFlight(runtime.transactions())
+                    + service.cancelOrder.resendInFlight(runtime.transactions());
+            log.info("order: {} sagas in flight send what they wait for again (resend in flight on start)", resending);
+        }
         return service;
     }
 

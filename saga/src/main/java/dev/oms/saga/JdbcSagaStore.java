@@ -136,6 +136,17 @@ final class JdbcSagaStore<D> implements SagaStore<D> {
         }
     }
 
+    @Override
+    public int resendInFlight(TransactionContext tx, String sagaType, Instant now) throws SQLException {
+        try (PreparedStatement update = tx.connection().prepareStatement("""
+                UPDATE saga_instance SET deadline = ?, deadline_kind = 'RETRY', wait_attempts = 0, version = version + 1
+                WHERE saga_type = ? AND status IN ('RUNNING', 'COMPENSATING') AND deadline IS NOT NULL""")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, sagaType);
+            return update.executeUpdate();
+        }
+    }
+
     private static void bindWaiting(PreparedStatement statement, int first, SagaInstance<?> saga) throws SQLException {
         SagaInstance.Deadline deadline = saga.deadline();
         statement.setTimestamp(first, deadline == null ? null : Timestamp.from(deadline.dueAt()));

@@ -128,6 +128,16 @@ public final class SagaEngine<D> {
         }
     }
 
+    /**
+     * After a region's promotion (or any restart that may have lost the bus's messages in flight): every saga of this
+     * type that waits for an answer sends what it waits for again at the next timer poll, with a fresh budget, instead
+     * of timing out on a command or reply that was lost with the other region's broker. Participants answer repeats.
+     * Returns how many sagas will resend.
+     */
+    public int resendInFlight(TransactionRunner transactions) {
+        return transactions.inTransaction(tx -> store.resendInFlight(tx, definition.name(), tx.now()));
+    }
+
     /** Operator: send what the saga waits for again now, with a fresh budget; reopens a failed compensation. */
     public Optional<SagaInstance<D>> retry(TransactionContext tx, String sagaId) throws Exception {
         Optional<SagaInstance<D>> found = find(tx, sagaId);

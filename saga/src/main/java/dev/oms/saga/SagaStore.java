@@ -21,4 +21,10 @@ public interface SagaStore<D> {
 
     /** Locks (until the transaction ends) and returns up to {@code limit} sagas of the type whose deadline passed. */
     List<String> lockDue(TransactionContext tx, String sagaType, Instant now, int limit) throws Exception;
+
+    /**
+     * Makes every saga of the type that waits for an answer (running or compensating, with a deadline) due at
+     * {@code now} for a retry with a fresh budget; returns how many. The next timer poll sends what each waits for again.
+     */
+    int resendInFlight(TransactionContext tx, String sagaType, Instant now) throws Exception;
 }

@@ -37,6 +37,21 @@ final class InMemorySagaStore<D> implements SagaStore<D> {
     }
 
     @Override
+    public int resendInFlight(TransactionContext tx, String sagaType, Instant now) {
+        int resent = 0;
+        for (SagaInstance<D> saga : sagas.values()) {
+            if (saga.sagaType().equals(sagaType) && saga.deadline() != null
+                    && (saga.status() == SagaStatus.RUNNING || saga.status() == SagaStatus.COMPENSATING)) {
+                saga.setDeadline(new SagaInstance.Deadline(now, SagaInstance.Deadline.Kind.RETRY));
+                saga.setWaitAttempts(0);
+                saga.markSaved(saga.version() + 1);
+                resent++;
+            }
+        }
+        return resent;
+    }
+
+    @Override
     public List<String> lockDue(TransactionContext tx, String sagaType, Instant now, int limit) {
         return sagas.values().stream()
                 .filter(s -> s.sagaType().equals(sagaType) && s.deadline() != null && !s.deadline().dueAt().isAfter(now))

@@ -115,6 +115,18 @@ final class SagaScript<D> implements TransactionRunner {
         return this;
     }
 
+    /**
+     * The service was down for {@code outage} (no timer fired meanwhile) and starts again after a promotion: it asks
+     * every saga in flight to send again, then its timer poll runs.
+     */
+    SagaScript<D> restartedAfterPromotion(Duration outage) {
+        clock.advance(outage);
+        versionBefore = saga().version();
+        engine.resendInFlight(this);
+        engine.fireDueTimers(this);
+        return this;
+    }
+
     SagaScript<D> compensate(String reason) {
         versionBefore = saga().version();
         inTransaction(tx -> engine.compensate(tx, sagaId, reason));

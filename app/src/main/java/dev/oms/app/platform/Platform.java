@@ -79,7 +79,7 @@ public final class Platform implements AutoCloseable {
                 Durations.fromEnv("OMS_OUTBOX_MAX_AGE", ServiceHealth.DEFAULT_OUTBOX_MAX_AGE));
         step("audit log", () -> keep(AuditLauncher.start(db, kafka, clock)));
         cart = service(CartService.NAME, CartService::register);
-        OrderConfig orderConfig = new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()));
+        OrderConfig orderConfig = ServiceLauncher.orderConfig();
         order = service(OrderService.NAME, runtime -> OrderService.register(runtime, orderConfig), OrderService.COMPONENTS);
         inventory = service(InventoryService.NAME, runtime -> InventoryService.register(runtime, ServiceLauncher.inventoryConfig()));
         service(PaymentService.NAME, runtime -> PaymentService.register(runtime, new TimedPaymentProvider(SandboxPaymentProvider.migrated(

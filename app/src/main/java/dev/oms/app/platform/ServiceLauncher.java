@@ -47,7 +47,7 @@ public final class ServiceLauncher {
             case CART -> seeded(launch(CartService.NAME, db, kafka, clock, progress, CartService::register),
                     cart -> cart.seedCatalog(DevCatalog.items()));
             case ORDER -> launch(OrderService.NAME, db, kafka, clock, progress, runtime -> OrderService.register(runtime,
-                    new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()))),
+                    orderConfig()),
                     OrderService.COMPONENTS);
             case INVENTORY -> seeded(launch(InventoryService.NAME, db, kafka, clock, progress,
                     runtime -> InventoryService.register(runtime, inventoryConfig())),
@@ -115,6 +115,21 @@ public final class ServiceLauncher {
                         ? InventoryConfig.CURRENT_STOCK_RESERVED_VERSION : Integer.parseInt(version.trim()));
     }
 
+    /** The order service's settings: OMS_SAGA_STEP_TIMEOUT, and whether this start follows a promotion. */
+    static OrderConfig orderConfig() {
+        return new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()),
+                promoted());
+    }
+
+    /**
+     * OMS_PROMOTED=true: the first start after this region's promotion. Relays publish again what they kept
+     * (OMS_OUTBOX_RETENTION) and sagas in flight send what they wait for again: what was on the lost region's broker
+     * and not yet applied is not lost (docs/multi-region.md).
+     */
+    static boolean promoted() {
+        return "true".equalsIgnoreCase(System.getenv("OMS_PROMOTED"));
+    }
+
     static <S> Running<S> launch(String name, DbConfig db, String kafka, Clock clock, Consumer<String> progress,
                                  Function<ServiceRuntime, S> register, String... components) {
         progress.accept("starting service " + name);
@@ -122,6 +137,7 @@ public final class ServiceLauncher {
         try {
             dataSource = db.dataSource(name, name, POOL_SIZE);
             ServiceRuntime runtime = new ServiceRuntime(name, dataSource, kafka, clock);
+            runtime.keepRelayedMessages(Durations.fromEnv("OMS_OUTBOX_RETENTION", Duration.ZERO), promoted());
             runtime.migrate(components);
             S service = register.apply(runtime);
             runtime.start();
