@@ -4,7 +4,9 @@
 # 20 ms round trip). Each region runs its own PostgreSQL cluster: A's is the primary, B's a hot standby fed by
 # streaming replication from A (physical, asynchronous by default; REPLICATION=sync waits for B on every commit).
 # Inside a region every part listens on its own 127.0.0.1, so a region's services use the same settings in A and
-# B; across regions only the addresses below are used.
+# B; across regions only the addresses below are used. A third PostgreSQL, on the host and in neither region, holds
+# the sandbox payment provider's books (OMS_PAYMENT_PROVIDER_DB_URL=jdbc:postgresql://10.77.0.1:5433/postgres): a real
+# provider is outside both regions, and a region cut off cannot reach it.
 #
 #   deploy/regions/regions.sh up                  namespaces, links, PostgreSQL A (primary) and B (standby)
 #   deploy/regions/regions.sh status              who is primary, replication lag in bytes and seconds
@@ -18,7 +20,8 @@
 #   deploy/regions/regions.sh psql a|b [ARGS...]  psql against the region's PostgreSQL
 #   deploy/regions/regions.sh down                stops everything and removes the namespaces and data
 #
-# Addresses: host 10.77.0.1, region A 10.77.0.10, region B 10.77.0.20; PostgreSQL on 5432 in each region.
+# Addresses: host 10.77.0.1, region A 10.77.0.10, region B 10.77.0.20; PostgreSQL on 5432 in each region, the
+# provider's on 10.77.0.1:5433.
 # Needs root (ip netns), iproute2 and PostgreSQL's server binaries (Debian's postgresql package: PG_BIN or the newest
 # /usr/lib/postgresql/*/bin). State lives in REGIONS_DIR (default /tmp/oms-regions).
 set -euo pipefail
@@ -131,7 +134,9 @@ up() {
   standby_of b a
   pg_start b
   set_sync a
-  echo "regions up: A $(ip_of a) (primary), B $(ip_of b) (standby of A, $replication), $(cat "$dir/delay")"
+  provider_up
+  echo "regions up: A $(ip_of a) (primary), B $(ip_of b) (standby of A, $replication), $(cat "$dir/delay");" \
+    "the payment provider's database on $host_ip:5433"
 }
 
 status() {
@@ -191,7 +196,20 @@ switchover() { # planned: region $1 (a standby) becomes the primary with nothing
   psql_in "$old" -qc "ALTER SYSTEM RESET default_transaction_read_only" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
+provider_up() { # the payment provider's database, on the host: in neither region
+  local d="$dir/pg-provider"
+  as_postgres "$pg_bin/initdb" -D "$d" -U postgres -A trust >"$dir/initdb-provider.log"
+  printf "listen_addresses = '%s'\nport = 5433\nunix_socket_directories = '%s'\nmax_connections = 100\n" \
+    "$host_ip" "$dir/sock-provider" >>"$d/postgresql.conf"
+  echo "host all all 10.77.0.0/24 trust" >>"$d/pg_hba.conf"
+  mkdir -p "$dir/sock-provider" && chown postgres "$dir/sock-provider"
+  as_postgres "$pg_bin/pg_ctl" -D "$d" -l "$dir/pg-provider.log" -w -t 60 start >/dev/null
+}
+
 down() {
+  if [ -f "$dir/pg-provider/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$dir/pg-provider" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+  fi
   pg_stop a
   pg_stop b
   for r in a b; do

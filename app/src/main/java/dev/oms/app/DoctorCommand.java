@@ -7,6 +7,7 @@ import dev.oms.app.contracts.SchemaCompatibility;
 import dev.oms.app.invariants.InvariantChecker;
 import dev.oms.app.invariants.Violation;
 import dev.oms.app.platform.PlatformSettings;
+import dev.oms.app.platform.ServiceLauncher;
 import dev.oms.infra.DbConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -124,7 +125,13 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private boolean checkInvariants(HikariDataSource dataSource) {
-        InvariantChecker checker = new InvariantChecker(dataSource);
+        DbConfig provider = ServiceLauncher.providerDb(null);
+        try (HikariDataSource providerBooks = provider == null ? null : provider.dataSource("doctor-provider", null, 1)) {
+            return checkInvariants(new InvariantChecker(dataSource, providerBooks));
+        }
+    }
+
+    private boolean checkInvariants(InvariantChecker checker) {
         List<Violation> violations = quiescent ? checker.checkQuiescent() : checker.check();
         violations.forEach(v -> System.out.println("FAIL invariant " + v));
         if (violations.isEmpty()) {

@@ -11,7 +11,9 @@ import javax.sql.DataSource;
 /**
  * Checks the promises of the platform across every service's schema: nothing lost, nothing done twice,
  * nothing oversold, every saga ended. It reads other services' tables on purpose: it is an operator's
- * tool, not a service. Each rule is one query returning the rows that break it.
+ * tool, not a service. Each rule is one query returning the rows that break it. The payment provider's books are
+ * read from the platform's database, or from a database of their own when the provider lives outside the region
+ * (OMS_PAYMENT_PROVIDER_DB_URL): then they are copied into a temporary table for the check.
  */
 public final class InvariantChecker {
     private static final int SHOWN = 5;
@@ -141,9 +143,16 @@ public final class InvariantChecker {
             ORDER BY s.updated_at""");
 
     private final DataSource dataSource;
+    /** The provider's books when they are not in the platform's database; null when they are. */
+    private final DataSource providerBooks;
 
     public InvariantChecker(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    public InvariantChecker(DataSource dataSource, DataSource providerBooks) {
         this.dataSource = dataSource;
+        this.providerBooks = providerBooks;
     }
 
     /** The invariants that hold at any time. */
@@ -170,20 +179,60 @@ public final class InvariantChecker {
 
     private List<Violation> run(List<Rule> rules) {
         try (Connection c = dataSource.getConnection()) {
-            List<Violation> violations = new ArrayList<>();
-            for (Rule rule : rules) {
-                violations.addAll(rule.violations(c));
+            if (providerBooks != null) {
+                c.setAutoCommit(false); // the copy of the books is dropped at the end of this transaction
+                copyProviderBooks(c);
             }
-            return violations;
+            try {
+                List<Violation> violations = new ArrayList<>();
+                for (Rule rule : rules) {
+                    violations.addAll(rule.violations(c, providerBooks == null ? LEDGER : COPIED_LEDGER));
+                }
+                return violations;
+            } finally {
+                if (providerBooks != null) {
+                    c.rollback();
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("invariant check failed to run: " + e.getMessage(), e);
         }
     }
 
+    private static final String LEDGER = "payment_provider.ledger";
+    private static final String COPIED_LEDGER = "pg_temp.provider_ledger";
+
+    /** The columns of the provider's ledger the rules read, copied from the provider's database. */
+    private void copyProviderBooks(Connection c) throws SQLException {
+        List<String> orders = new ArrayList<>();
+        List<String> operations = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        try (Connection provider = providerBooks.getConnection();
+             PreparedStatement read = provider.prepareStatement("SELECT order_id, operation, amount FROM " + LEDGER);
+             ResultSet row = read.executeQuery()) {
+            while (row.next()) {
+                orders.add(row.getString(1));
+                operations.add(row.getString(2));
+                amounts.add(row.getObject(3) == null ? null : row.getLong(3));
+            }
+        }
+        try (PreparedStatement create = c.prepareStatement("""
+                CREATE TEMP TABLE provider_ledger (order_id TEXT, operation TEXT, amount BIGINT) ON COMMIT DROP""");
+             PreparedStatement copy = c.prepareStatement("""
+                INSERT INTO pg_temp.provider_ledger SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[])""")) {
+            create.execute();
+            copy.setArray(1, c.createArrayOf("text", orders.toArray()));
+            copy.setArray(2, c.createArrayOf("text", operations.toArray()));
+            copy.setArray(3, c.createArrayOf("bigint", amounts.toArray()));
+            copy.executeUpdate();
+        }
+    }
+
     private record Rule(String name, String sql) {
-        List<Violation> violations(Connection c) throws SQLException {
+        List<Violation> violations(Connection c, String ledger) throws SQLException {
             List<Violation> found = new ArrayList<>();
-            try (PreparedStatement query = c.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+            try (PreparedStatement query = c.prepareStatement(sql.replace(LEDGER, ledger));
+                 ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     found.add(new Violation(name, row.getString(1)));
                 }

@@ -83,7 +83,8 @@ public final class Platform implements AutoCloseable {
         order = service(OrderService.NAME, runtime -> OrderService.register(runtime, orderConfig), OrderService.COMPONENTS);
         inventory = service(InventoryService.NAME, runtime -> InventoryService.register(runtime, ServiceLauncher.inventoryConfig()));
         service(PaymentService.NAME, runtime -> PaymentService.register(runtime, new TimedPaymentProvider(SandboxPaymentProvider.migrated(
-                keep(db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4)), clock), "sandbox")));
+                keep(ServiceLauncher.providerDb(db).dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA,
+                        4)), clock), "sandbox")));
         service(FulfillmentService.NAME, runtime ->
                 FulfillmentService.register(runtime, new FulfillmentConfig(settings.fulfillmentStep())));
         service(NotificationService.NAME, NotificationService::register);

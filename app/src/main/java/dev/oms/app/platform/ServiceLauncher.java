@@ -53,7 +53,8 @@ public final class ServiceLauncher {
                     runtime -> InventoryService.register(runtime, inventoryConfig())),
                     inventory -> inventory.seed(DevCatalog.stock()));
             case PAYMENT -> {
-                HikariDataSource providerPool = db.dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA, 4);
+                HikariDataSource providerPool = providerDb(db).dataSource(SandboxPaymentProvider.SCHEMA,
+                        SandboxPaymentProvider.SCHEMA, 4);
                 try {
                     Running<?> payment = launch(PaymentService.NAME, db, kafka, clock, progress, runtime ->
                             PaymentService.register(runtime,
@@ -113,6 +114,16 @@ public final class ServiceLauncher {
         return new InventoryConfig(Durations.fromEnv("OMS_RESERVATION_TTL", InventoryConfig.DEFAULT_RESERVATION_TTL),
                 version == null || version.isBlank()
                         ? InventoryConfig.CURRENT_STOCK_RESERVED_VERSION : Integer.parseInt(version.trim()));
+    }
+
+    /**
+     * Where the sandbox payment provider keeps its books: OMS_PAYMENT_PROVIDER_DB_URL (with _USER, _PASSWORD) when the
+     * provider must live outside the region's database, as a real provider does (docs/multi-region.md); else
+     * {@code otherwise}, the payment service's own.
+     */
+    public static DbConfig providerDb(DbConfig otherwise) {
+        String url = System.getenv("OMS_PAYMENT_PROVIDER_DB_URL");
+        return url == null || url.isBlank() ? otherwise : DbConfig.forService("payment_provider").orElseThrow();
     }
 
     /** The order service's settings: OMS_SAGA_STEP_TIMEOUT, and whether this start follows a promotion. */
