@@ -17,6 +17,9 @@ import javax.sql.DataSource;
  */
 public final class InvariantChecker {
     private static final int SHOWN = 5;
+    /** The provider's ledger as the rules name it, and its copy when the books live in a database of their own. */
+    private static final String LEDGER = "payment_provider.ledger";
+    private static final String COPIED_LEDGER = "pg_temp.provider_ledger";
 
     private static final List<Rule> QUIESCENT = List.of(
             new Rule("every saga ended", """
@@ -198,9 +201,6 @@ public final class InvariantChecker {
             throw new IllegalStateException("invariant check failed to run: " + e.getMessage(), e);
         }
     }
-
-    private static final String LEDGER = "payment_provider.ledger";
-    private static final String COPIED_LEDGER = "pg_temp.provider_ledger";
 
     /** The columns of the provider's ledger the rules read, copied from the provider's database. */
     private void copyProviderBooks(Connection c) throws SQLException {
