@@ -67,12 +67,7 @@ class MessagingIT {
         subscribe((message, tx) -> applied.add(message.payloadAs(ProductListed.class).getSku()));
         runtime.start();
 
-        runtime.transactions().inTransaction(tx -> {
-            for (int i = 1; i <= 3; i++) {
-                tx.emit(topic, "order-1", listed("SKU-" + i));
-            }
-            return null;
-        });
+        emitThreeListingsInOneTransaction();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> applied.size() == 3);
         assertThat(applied).containsExactly("SKU-1", "SKU-2", "SKU-3");
@@ -89,12 +84,7 @@ class MessagingIT {
         runtime.keepRelayedMessages(Duration.ofMinutes(1), false);
         subscribe((message, tx) -> applied.add(message.payloadAs(ProductListed.class).getSku()));
         runtime.start();
-        runtime.transactions().inTransaction(tx -> {
-            for (int i = 1; i <= 3; i++) {
-                tx.emit(topic, "order-1", listed("SKU-" + i));
-            }
-            return null;
-        });
+        emitThreeListingsInOneTransaction();
         await().atMost(Duration.ofSeconds(20)).until(() -> applied.size() == 3);
         String kept = "SELECT count(*) FROM outbox_relayed WHERE topic = '" + topic + "'";
         await().atMost(Duration.ofSeconds(5)).until(() -> count(kept) == 3);
@@ -294,6 +284,15 @@ class MessagingIT {
             });
         }
         return found;
+    }
+
+    private void emitThreeListingsInOneTransaction() {
+        runtime.transactions().inTransaction(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                tx.emit(topic, "order-1", listed("SKU-" + i));
+            }
+            return null;
+        });
     }
 
     private void subscribe(MessageHandler handler) {
