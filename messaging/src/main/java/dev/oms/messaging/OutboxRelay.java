@@ -52,7 +52,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Semaphore wakeUps = new Semaphore(0);
     private Duration retention = Duration.ZERO;
     private boolean republishOnStart;
-    private long nextExpiry;
+    /** System.nanoTime() of the next expiry of kept rows (nanoTime may be negative: only differences count). */
+    private long nextExpiry = System.nanoTime();
     private volatile boolean running;
     private Thread thread;
 

@@ -108,6 +108,17 @@ class MessagingIT {
     }
 
     @Test
+    void keptMessagesAreDroppedOnceOlderThanTheRetention() {
+        runtime.keepRelayedMessages(Duration.ofSeconds(1), false);
+        runtime.start();
+        emitThreeListingsInOneTransaction();
+        String kept = "SELECT count(*) FROM outbox_relayed WHERE topic = '" + topic + "'";
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(kept) == 3);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(kept) == 0);
+    }
+
+    @Test
     void aRolledBackTransactionEmitsNothing() {
         assertThatThrownBy(() -> runtime.transactions().inTransaction(tx -> {
             tx.emit(topic, "order-1", listed("SKU-1"));
