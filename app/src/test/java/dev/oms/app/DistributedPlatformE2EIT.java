@@ -130,7 +130,7 @@ class DistributedPlatformE2EIT {
         assertThat(violations).as("invariants after: " + fault).isEmpty();
         assertThat(ordersNotEnded()).as("accepted orders not ended after: " + fault).isZero();
         List<String> placedNow = List.copyOf(accepted.subList(acceptedBefore, accepted.size()));
-        assertThat(sagaOutcomes(placedNow)).as("how the orders placed during %s ended", fault)
+        assertThat(PlaceOrderOutcomes.of(checks, placedNow)).as("how the orders placed during %s ended", fault)
                 .containsOnlyKeys("COMPLETED");
         int placed = placedNow.size();
         int refused = refusals.size() - refusedBefore;
@@ -175,22 +175,6 @@ class DistributedPlatformE2EIT {
             }
             return notEnded;
         }
-    }
-
-    /** How many of these orders' PlaceOrder sagas ended how. */
-    private Map<String, Long> sagaOutcomes(List<String> orderIds) throws Exception {
-        Map<String, Long> outcomes = new HashMap<>();
-        try (Connection c = checks.getConnection(); PreparedStatement query = c.prepareStatement("""
-                SELECT status, count(*) FROM "order".saga_instance
-                WHERE saga_type = 'PlaceOrder' AND correlation_id = ANY (?) GROUP BY status""")) {
-            query.setArray(1, c.createArrayOf("text", orderIds.toArray(String[]::new)));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    outcomes.put(row.getString(1), row.getLong(2));
-                }
-            }
-        }
-        return outcomes;
     }
 
     private void startKafkaCluster() throws Exception {

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +92,7 @@ class RegionFailoverDrillIT {
         List<String> lost = lostIn("b", acknowledgedByA);
         double rpoSeconds = lost.stream().mapToLong(acknowledged::get).map(at -> cut - at).max().orElse(0) / 1e9;
         awaitAllEndedAndInvariantsHold("b");
-        Map<String, Long> inFlightOutcomes = outcomes("b", inFlightAtCut);
+        Map<String, Long> inFlightOutcomes = PlaceOrderOutcomes.of(pool("b"), inFlightAtCut);
         System.out.printf("failover: %d orders acknowledged by A, %d of them lost (RPO %d orders, %.3f s); B accepted its"
                         + " first order %.1f s after the cut (RTO); %d messages A had relayed published again by B;"
                         + " %d sagas in flight at the cut ended %s; %d checkouts failed while no region served; %d orders"
@@ -273,21 +272,6 @@ class RegionFailoverDrillIT {
             }
         }
         return open;
-    }
-
-    private Map<String, Long> outcomes(String region, Set<String> orderIds) throws Exception {
-        Map<String, Long> outcomes = new TreeMap<>();
-        try (Connection c = pool(region).getConnection(); PreparedStatement query = c.prepareStatement("""
-                SELECT status, count(*) FROM "order".saga_instance WHERE saga_type = 'PlaceOrder'
-                AND correlation_id = ANY (?) GROUP BY status""")) {
-            query.setArray(1, c.createArrayOf("text", orderIds.toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    outcomes.put(row.getString(1), row.getLong(2));
-                }
-            }
-        }
-        return outcomes;
     }
 
     private final Map<String, HikariDataSource> pools = new HashMap<>();
