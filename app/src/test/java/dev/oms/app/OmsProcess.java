@@ -79,6 +79,18 @@ final class OmsProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the command to end by itself; its exit code. */
+    int awaitExit(Duration within) {
+        try {
+            assertThat(process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)).as("ended within " + within + "; see "
+                    + log).isTrue();
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -2,9 +2,12 @@ package dev.oms.messaging;
 
 import java.time.Duration;
 import java.util.Collection;
+import dev.oms.messaging.release.ReleaseMembership;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,7 @@ public final class ConsumerRuns implements AutoCloseable {
     private final String groupId;
     private final Collection<String> topics;
     private final PollHandler handler;
+    private final ReleaseMembership membership;
     private volatile KafkaConsumer<String, byte[]> current;
     private volatile boolean running;
     private Thread thread;
@@ -37,6 +41,13 @@ public final class ConsumerRuns implements AutoCloseable {
     }
 
     public ConsumerRuns(String name, String bootstrap, String groupId, Collection<String> topics, PollHandler handler) {
+        this(name, bootstrap, groupId, topics, handler, ReleaseMembership.unrouted());
+    }
+
+    /** As above, in a group whose partitions a blue/green release shares out ({@link ReleaseMembership}). */
+    public ConsumerRuns(String name, String bootstrap, String groupId, Collection<String> topics, PollHandler handler,
+                        ReleaseMembership membership) {
+        this.membership = membership;
         this.name = name;
         this.bootstrap = bootstrap;
         this.groupId = groupId;
@@ -57,7 +68,7 @@ public final class ConsumerRuns implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(bootstrap, groupId);
+            KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(bootstrap, groupId, membership);
             current = consumer;
             try {
                 if (running) {
@@ -78,17 +89,40 @@ public final class ConsumerRuns implements AutoCloseable {
     }
 
     private void consume(KafkaConsumer<String, byte[]> consumer) {
-        consumer.subscribe(topics);
         OffsetCommits commits = new OffsetCommits(name);
+        consumer.subscribe(topics, new HandOver(consumer, commits));
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
             if (records.isEmpty()) {
                 commits.idle(consumer);
-            } else if (handler.apply(records)) {
-                commits.applied(consumer);
             } else {
-                return;
+                commits.applying();
+                if (!handler.apply(records)) {
+                    return;
+                }
+                commits.applied(consumer);
             }
+            if (membership.rebalanceDue()) {
+                log.info("{}: the release route changed, sharing the partitions again", name);
+                consumer.enforceRebalance("release route changed");
+            }
+        }
+    }
+
+    /**
+     * Before partitions go to another copy (a release's handover, a copy joining or leaving), commits what was applied,
+     * so the next owner starts where this one stopped rather than re-reading up to a commit interval (which its inbox
+     * would skip anyway). Nothing is committed while a poll is only partly applied.
+     */
+    private record HandOver(KafkaConsumer<String, byte[]> consumer, OffsetCommits commits)
+            implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commits.beforeHandOver(consumer);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         }
     }
 

@@ -1,8 +1,12 @@
 package dev.oms.messaging;
 
+import dev.oms.messaging.release.ReleaseAssignor;
+import dev.oms.messaging.release.ReleaseMembership;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -27,10 +31,21 @@ public final class KafkaClients {
     }
 
     public static KafkaConsumer<String, byte[]> consumer(String bootstrap, String groupId) {
+        return consumer(bootstrap, groupId, ReleaseMembership.unrouted());
+    }
+
+    /**
+     * A consumer whose group shares partitions by the release route ({@link ReleaseAssignor}); its client id names its
+     * colour ({@code <group>-blue}, {@code <group>-green}), so that {@code oms release} can see who holds what.
+     */
+    public static KafkaConsumer<String, byte[]> consumer(String bootstrap, String groupId, ReleaseMembership membership) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + membership.color().id());
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                List.of(ReleaseAssignor.class.getName(), RangeAssignor.class.getName()));
+        p.put(ReleaseAssignor.MEMBERSHIP_CONFIG, membership);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);

@@ -6,6 +6,7 @@ import dev.oms.contracts.Envelope;
 import dev.oms.contracts.platform.v1.MessageDeadLettered;
 import dev.oms.contracts.MalformedMessageException;
 import dev.oms.contracts.Upcasters;
+import dev.oms.messaging.release.ReleaseMembership;
 import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -35,6 +36,12 @@ public final class MessageConsumer implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     /** Test mode: apply every record twice, to prove that redelivery changes nothing. */
     private static final boolean DUPLICATE_DELIVERY = Boolean.parseBoolean(System.getenv("OMS_DUPLICATE_DELIVERY"));
+    /**
+     * Drill mode: every poll waits this long before it is applied, a copy that is slow but correct (a bad release's
+     * latency regression, a slow disk). OMS_FAULT_HANDLING_DELAY_MS; 0 = off.
+     */
+    private static final long HANDLING_DELAY_MS = Long.parseLong(
+            System.getenv().getOrDefault("OMS_FAULT_HANDLING_DELAY_MS", "0").trim());
     private static final int MAX_OUTAGE_BACKOFF_STEP = 6;
 
     private final Subscription subscription;
@@ -42,10 +49,16 @@ public final class MessageConsumer implements AutoCloseable {
     private final ConsumerRuns runs;
 
     public MessageConsumer(Subscription subscription, Transactions transactions, String bootstrap) {
+        this(subscription, transactions, bootstrap, ReleaseMembership.unrouted());
+    }
+
+    /** A consumer in a service whose copies a blue/green release may share the partitions between. */
+    public MessageConsumer(Subscription subscription, Transactions transactions, String bootstrap,
+                           ReleaseMembership membership) {
         this.subscription = subscription;
         this.transactions = transactions;
         this.runs = new ConsumerRuns(subscription.name(), bootstrap, subscription.name(), subscription.topics(),
-                this::apply);
+                this::apply, membership);
     }
 
     public void start() {
@@ -58,6 +71,9 @@ public final class MessageConsumer implements AutoCloseable {
      * and the next run gets it again.
      */
     private boolean apply(ConsumerRecords<String, byte[]> records) {
+        if (HANDLING_DELAY_MS > 0) {
+            sleep(HANDLING_DELAY_MS);
+        }
         applyAll(records);
         CrashPoints.reached(CrashPoints.CONSUMER_BEFORE_OFFSET_COMMIT);
         return runs.running();
@@ -261,8 +277,12 @@ public final class MessageConsumer implements AutoCloseable {
     }
 
     private static void backOff(int attempt) {
+        sleep(50L << attempt);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(50L << attempt);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -20,13 +20,20 @@ final class OffsetCommits {
     private final String consumerName;
     private long lastCommitNanos = System.nanoTime();
     private boolean pending;
+    private boolean pollInHand;
 
     OffsetCommits(String consumerName) {
         this.consumerName = consumerName;
     }
 
+    /** A poll's records are being applied: until {@link #applied}, its offsets must not be committed. */
+    void applying() {
+        pollInHand = true;
+    }
+
     /** The records of the last poll are applied: commits if the last commit is older than the interval. */
     void applied(KafkaConsumer<String, byte[]> consumer) {
+        pollInHand = false;
         pending = true;
         if (System.nanoTime() - lastCommitNanos >= INTERVAL.toNanos()) {
             commit(consumer);
@@ -37,6 +44,21 @@ final class OffsetCommits {
     void idle(KafkaConsumer<String, byte[]> consumer) {
         if (pending) {
             commit(consumer);
+        }
+    }
+
+    /** Partitions are about to go to another copy: commits, and waits for it, unless a poll is only partly applied. */
+    void beforeHandOver(KafkaConsumer<String, byte[]> consumer) {
+        if (!pending || pollInHand) {
+            return;
+        }
+        try {
+            consumer.commitSync(INTERVAL);
+            pending = false;
+            lastCommitNanos = System.nanoTime();
+        } catch (RuntimeException e) {
+            // the next owner re-reads from the last commit that landed; its inbox skips what this copy applied
+            log.info("{}: the offset commit before a handover failed: {}", consumerName, e.toString());
         }
     }
 

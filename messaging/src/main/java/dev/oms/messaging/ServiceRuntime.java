@@ -1,5 +1,8 @@
 package dev.oms.messaging;
 
+import dev.oms.messaging.release.ReleaseColor;
+import dev.oms.messaging.release.ReleaseMembership;
+import dev.oms.messaging.release.ReleaseRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ public final class ServiceRuntime implements AutoCloseable {
     private final List<MessageConsumer> consumers = new ArrayList<>();
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private ScheduledExecutorService scheduler;
+    private final ReleaseRoutes releaseRoutes;
+    private ReleaseColor releaseColor = ReleaseColor.BLUE;
 
     private record ScheduledJob(String name, Duration period, Runnable task) {}
 
@@ -36,6 +41,12 @@ public final class ServiceRuntime implements AutoCloseable {
         this.relay = new OutboxRelay(service, dataSource, () -> KafkaClients.producer(bootstrap, service + "-relay"),
                 Duration.ofMillis(100), 500);
         this.transactions = new Transactions(service, dataSource, clock, relay::wakeUp);
+        this.releaseRoutes = new ReleaseRoutes(dataSource);
+    }
+
+    /** Which side of a blue/green release this copy is on (blue unless told); before start. */
+    public void releaseAs(ReleaseColor color) {
+        releaseColor = color;
     }
 
     public String service() {
@@ -86,7 +97,8 @@ public final class ServiceRuntime implements AutoCloseable {
         });
         relay.start();
         for (Subscription subscription : subscriptions) {
-            MessageConsumer consumer = new MessageConsumer(subscription, transactions, bootstrap);
+            MessageConsumer consumer = new MessageConsumer(subscription, transactions, bootstrap,
+                    new ReleaseMembership(releaseColor, releaseRoutes::current));
             consumers.add(consumer);
             consumer.start();
         }

@@ -8,6 +8,7 @@ import dev.oms.infra.DbConfig;
 import dev.oms.inventory.InventoryService;
 import dev.oms.inventory.api.InventoryConfig;
 import dev.oms.messaging.ServiceRuntime;
+import dev.oms.messaging.release.ReleaseColor;
 import dev.oms.notification.NotificationService;
 import dev.oms.order.OrderService;
 import dev.oms.order.api.OrderConfig;
@@ -149,6 +150,7 @@ public final class ServiceLauncher {
             dataSource = db.dataSource(name, name, POOL_SIZE);
             ServiceRuntime runtime = new ServiceRuntime(name, dataSource, kafka, clock);
             runtime.keepRelayedMessages(Durations.fromEnv("OMS_OUTBOX_RETENTION", Duration.ZERO), promoted());
+            runtime.releaseAs(ReleaseColor.fromEnv()); // blue/green: docs/multi-region.md
             runtime.migrate(components);
             S service = register.apply(runtime);
             runtime.start();
