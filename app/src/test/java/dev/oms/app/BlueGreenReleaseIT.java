@@ -113,7 +113,7 @@ class BlueGreenReleaseIT {
     /** Runs {@code oms release inventory <options>} to its end, prints what it said; its exit code. */
     private int release(String logName, String... options) {
         List<String> args = new ArrayList<>(List.of("release", "inventory", "--metrics", metrics, "--window", "10s",
-                "--settle", "3s", "--min-samples", "20"));
+                "--settle", "3s", "--min-samples", "20", "--max-burn", "5"));
         args.addAll(List.of(options));
         OmsProcess controller = OmsProcess.start(logName, Map.of("OMS_DB_URL", db.jdbcUrl(), "OMS_DB_USER", db.user(),
                 "OMS_DB_PASSWORD", db.password(), "OMS_KAFKA_BOOTSTRAP", kafka), args.toArray(String[]::new));
