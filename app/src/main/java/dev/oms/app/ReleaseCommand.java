@@ -34,7 +34,7 @@ final class ReleaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE", description = "inventory, payment, fulfillment, notification, order or projections")
+    @Parameters(paramLabel = "SERVICE", description = "cart, order, inventory, payment, fulfillment, notification or projections")
     String service;
 
     @Option(names = "--steps", split = ",", defaultValue = "10,50,100",
@@ -68,10 +68,9 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (ServiceLauncher.Name.AUDIT.id().equals(service) || ServiceLauncher.Name.BFF.id().equals(service)
-                || ServiceLauncher.Name.CART.id().equals(service)) {
-            throw new ParameterException(spec.commandLine(), service + " consumes no commands or events of its own;"
-                    + " releasing it is a matter of its HTTP routing (docs/multi-region.md)");
+        if (ServiceLauncher.Name.BFF.id().equals(service) || ServiceLauncher.Name.AUDIT.id().equals(service)) {
+            throw new ParameterException(spec.commandLine(), service + " holds no state a release must hand over:"
+                    + " start the new copies beside the old and stop the old (docs/multi-region.md)");
         }
         ReleasePlan plan;
         try {

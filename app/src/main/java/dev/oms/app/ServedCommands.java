@@ -5,18 +5,29 @@ import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.remote.CommandServer;
+import dev.oms.messaging.release.ReleaseRoute;
+import dev.oms.messaging.release.ReleaseRoutes;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** The command interfaces a service publishes in its api package, served over HTTP for a BFF in another process. */
 final class ServedCommands {
     private ServedCommands() {}
 
-    /** A command server for what {@code service} implements; empty when it implements none of them. */
-    static Optional<CommandServer> serve(Object service, int port) {
+    /**
+     * A command server for what {@code service} implements, announcing on every answer the blue/green release route in
+     * the service's schema ({@code database}), so that the BFF splits its calls as it says; empty when the service
+     * implements none of them.
+     */
+    static Optional<CommandServer> serve(Object service, int port, DataSource database) {
         if (!(service instanceof CartCommands || service instanceof OrderCommands || service instanceof InventoryCommands)) {
             return Optional.empty();
         }
-        CommandServer server = CommandServer.start(port);
+        ReleaseRoutes routes = new ReleaseRoutes(database);
+        CommandServer server = CommandServer.start(port).announcingReleaseRoute(() -> {
+            ReleaseRoute route = routes.current();
+            return route.greenPercent() + " " + route.version();
+        });
         if (service instanceof CartCommands cart) {
             server.serve(CartCommands.class, cart);
         }

@@ -64,7 +64,7 @@ final class ServiceCommand implements Callable<Integer> {
         Optional<CommandServer> commands = Optional.empty();
         ManagementServer management;
         try {
-            commands = ServedCommands.serve(running.service(), commandPort);
+            commands = ServedCommands.serve(running.service(), commandPort, running.dataSource());
             // the BFF serves /actuator on its own HTTP port
             management = name == ServiceLauncher.Name.BFF ? null
                     : ManagementServer.start(managementPort, name, db.get(), kafka.trim());

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * it. Blue is the copy inside {@code oms up}, still emitting StockReserved v1; green is a copy of its own emitting v2
  * (the next version, which the order saga reads beside v1). First a release through 10/50/100 % that succeeds and is
  * then rolled back by hand; then a release of a green that is correct but slow, which the controller rolls back by
- * itself when the reservation leg burns its latency budget at 10 %. Throughout: no order refused or failed, one
+ * itself when the reservation leg burns its latency budget at its first step (25 %: two partitions of eight, so that
+ * a window holds enough of green's steps to judge whatever way the orders' keys fall). Throughout: no order refused or failed, one
  * PlaceOrder saga per order and each COMPLETED, one StockReserved per order (no effect twice across a handover), and
  * the invariants hold.
  */
@@ -67,7 +68,7 @@ class BlueGreenReleaseIT {
 
         inventoryCopy("bluegreen-green-slow", Map.of("OMS_FAULT_HANDLING_DELAY_MS", "1200"));
         Scenario rollback = underLoad("release of a slow green", () ->
-                assertThat(release("bluegreen-auto-rollback", "--steps", "10,50,100")).as("oms release exit code")
+                assertThat(release("bluegreen-auto-rollback", "--steps", "25,50,100")).as("oms release exit code")
                         .isEqualTo(2));
         assertThat(rollback.controllerSaid()).contains("ROLLING BACK", "PlaceOrder.reserve_stock", "BURNING",
                 "blue 8/8").doesNotContain("step 50 %");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -53,6 +54,7 @@ public final class CommandServer implements AutoCloseable {
     });
     private final Map<String, Bound> bound = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
+    private volatile Supplier<String> releaseRoute = () -> null;
 
     private record Bound(Object target, Map<String, Method> methods) {}
 
@@ -84,12 +86,25 @@ public final class CommandServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Announces the service's blue/green release route on every answer ({@code "<green %> <version>"}, or null for
+     * none), so that callers split their calls as the route says.
+     */
+    public CommandServer announcingReleaseRoute(Supplier<String> route) {
+        releaseRoute = route;
+        return this;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String route = releaseRoute.get();
+            if (route != null) {
+                exchange.getResponseHeaders().set(ReleaseRouting.HEADER, route);
+            }
             String[] path = exchange.getRequestURI().getPath().substring(PREFIX.length()).split("/");
             Bound target = path.length == 2 ? bound.get(path[0]) : null;
             Method method = target == null ? null : target.methods().get(path[1]);

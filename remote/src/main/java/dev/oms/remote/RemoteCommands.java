@@ -9,13 +9,16 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +42,42 @@ public final class RemoteCommands {
 
     /** {@code api} as served by {@code service} at {@code baseUrl} (e.g. http://cart:8082). */
     public static <T> T client(Class<T> api, String service, String baseUrl, Settings settings) {
+        return client(api, service, baseUrl, settings, headers -> { });
+    }
+
+    /**
+     * {@code api} as served by the blue copies of {@code service} at {@code blueUrl} and its green ones at {@code greenUrl}
+     * during a blue/green release: each call goes to the side the service's route gives its key
+     * ({@link ReleaseRouting}); a call green cannot take at all (refused, circuit open) goes to blue.
+     */
+    public static <T> T split(Class<T> api, String service, String blueUrl, String greenUrl, Settings settings) {
+        ReleaseRouting routing = new ReleaseRouting();
+        T blue = client(api, service, blueUrl, settings, routing::learn);
+        T green = client(api, service + "-green", greenUrl, settings, routing::learn);
+        Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(self, method, args, service + " (blue/green)");
+            }
+            try {
+                if (routing.toGreen(args)) {
+                    try {
+                        return method.invoke(green, args);
+                    } catch (InvocationTargetException e) {
+                        if (!(e.getCause() instanceof ServiceUnavailableException down && ReleaseRouting.neverReached(down))) {
+                            throw e;
+                        }
+                    }
+                }
+                return method.invoke(blue, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        return api.cast(proxy);
+    }
+
+    private static <T> T client(Class<T> api, String service, String baseUrl, Settings settings,
+                                Consumer<HttpHeaders> answered) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.deadline()).build();
         CircuitBreaker breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
@@ -52,7 +91,7 @@ public final class RemoteCommands {
                 return objectMethod(self, method, args, service);
             }
             String url = baseUrl + CommandServer.PREFIX + api.getSimpleName() + "/" + method.getName();
-            Supplier<Object> call = () -> send(http, url, method, args == null ? new Object[0] : args, settings);
+            Supplier<Object> call = () -> send(http, url, method, args == null ? new Object[0] : args, settings, answered);
             Supplier<Object> guarded = CircuitBreaker.decorateSupplier(breaker,
                     method.isAnnotationPresent(Idempotent.class) ? Retry.decorateSupplier(retry, call) : call);
             try {
@@ -66,7 +105,8 @@ public final class RemoteCommands {
         return api.cast(proxy);
     }
 
-    private static Object send(HttpClient http, String url, Method method, Object[] args, Settings settings) {
+    private static Object send(HttpClient http, String url, Method method, Object[] args, Settings settings,
+                               Consumer<HttpHeaders> answered) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(settings.deadline())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(args)));
@@ -82,6 +122,7 @@ public final class RemoteCommands {
             Thread.currentThread().interrupt();
             throw new UncheckedIo(new IOException("interrupted", e));
         }
+        answered.accept(response.headers());
         if (response.statusCode() != 200) {
             throw new ServerFailed("HTTP " + response.statusCode() + " from " + url);
         }

@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The BFF in a process of its own ({@code oms service bff}): GraphQL on OMS_HTTP_PORT (8080), commands to the cart,
- * order and inventory services at OMS_CART_URL, OMS_ORDER_URL and OMS_INVENTORY_URL (their command ports), reads from
+ * order and inventory services at OMS_CART_URL, OMS_ORDER_URL and OMS_INVENTORY_URL (their command ports; during a
+ * blue/green release also at OMS_CART_GREEN_URL etc., split by the release route), reads from
  * the projections' tables in OMS_PROJECTIONS_DB_URL (else OMS_DB_URL). Deadline per call OMS_COMMAND_DEADLINE (2s).
  */
 final class RemoteBff {
@@ -42,10 +43,10 @@ final class RemoteBff {
             ServiceHealth health = new ServiceHealth(kafkaHealth, clock, ServiceHealth.DEFAULT_OUTBOX_MAX_AGE);
             health.add(ProjectionsService.NAME, reads);
             BffLauncher.Commands commands = new BffLauncher.Commands(
-                    RemoteCommands.client(CartCommands.class, "cart", cartUrl, settings),
-                    RemoteCommands.client(OrderCommands.class, "order", orderUrl, settings),
-                    RemoteCommands.client(SagaOperations.class, "order", orderUrl, settings),
-                    RemoteCommands.client(InventoryCommands.class, "inventory", inventoryUrl, settings));
+                    client(CartCommands.class, "cart", cartUrl, settings),
+                    client(OrderCommands.class, "order", orderUrl, settings),
+                    client(SagaOperations.class, "order", orderUrl, settings),
+                    client(InventoryCommands.class, "inventory", inventoryUrl, settings));
             ConfigurableApplicationContext context = BffLauncher.start(
                     Integer.parseInt(System.getenv().getOrDefault("OMS_HTTP_PORT", "8080")), commands,
                     ProjectionsService.readSide(reads, updates), metrics.registry(), health.contributor());
@@ -64,6 +65,16 @@ final class RemoteBff {
             metrics.close();
             throw new StartupException("the GraphQL BFF", e);
         }
+    }
+
+    /**
+     * The service's commands at {@code url}; while OMS_<SERVICE>_GREEN_URL names its green copies' command port (a
+     * blue/green release), split between the two as the service's release route says (docs/multi-region.md).
+     */
+    private static <T> T client(Class<T> api, String service, String url, RemoteCommands.Settings settings) {
+        String green = System.getenv("OMS_" + service.toUpperCase(java.util.Locale.ROOT) + "_GREEN_URL");
+        return green == null || green.isBlank() ? RemoteCommands.client(api, service, url, settings)
+                : RemoteCommands.split(api, service, url, green.trim(), settings);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

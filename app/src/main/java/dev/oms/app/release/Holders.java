@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /** Who holds a service's partitions: its consumer group (named after the service) as the broker describes it. */
 final class Holders {
@@ -77,7 +78,12 @@ final class Holders {
                 topics.put(topic.getKey(), topic.getValue().partitions().size());
             }
             return new Holding(green, blue, greenCopies, blueCopies, topics);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return new Holding(0, 0, 0, 0, Map.of()); // no copy of the service consumes (e.g. cart)
+            }
+            throw new IllegalStateException("cannot describe consumer group " + group + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
             throw new IllegalStateException("cannot describe consumer group " + group + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -62,7 +63,12 @@ public final class ReleaseController {
     public Outcome run() throws InterruptedException {
         long started = System.nanoTime();
         Holding before = holders.now();
-        if (before.greenCopies() == 0) {
+        boolean consumes = consumes(before);
+        if (!consumes) {
+            out.accept("release %s: no consumer group %s is running: only the BFF's split of its calls"
+                    .formatted(plan.service(), plan.service()) + " (OMS_%s_GREEN_URL) moves with the route"
+                    .formatted(plan.service().toUpperCase(Locale.ROOT)));
+        } else if (before.greenCopies() == 0) {
             throw new IllegalStateException("no green copy of " + plan.service() + " is in its consumer group: start one"
                     + " with OMS_RELEASE_COLOR=green first (" + before + ")");
         }
@@ -73,7 +79,7 @@ public final class ReleaseController {
         for (int percent : plan.steps()) {
             ReleaseRoute route = store.move(percent, State.SHIFTING, "step " + percent + " %");
             long handover = System.nanoTime();
-            Holding holding = holders.awaitHandover(route, plan.handoverTimeout());
+            Holding holding = consumes ? holders.awaitHandover(route, plan.handoverTimeout()) : holders.now();
             if (holding == null) {
                 return rollBack(started, "the handover to %d %% did not finish within %d s (%s)".formatted(percent,
                         plan.handoverTimeout().toSeconds(), holders.now()));
@@ -99,9 +105,10 @@ public final class ReleaseController {
     /** Puts every partition back on blue (also by hand: {@code oms release SERVICE --rollback}). */
     public Outcome rollBack(long started, String reason) throws InterruptedException {
         out.accept("release %s: ROLLING BACK: %s".formatted(plan.service(), reason));
+        boolean consumes = consumes(holders.now());
         ReleaseRoute route = store.move(0, State.ROLLED_BACK, reason);
         long handover = System.nanoTime();
-        Holding holding = holders.awaitHandover(route, plan.handoverTimeout());
+        Holding holding = consumes ? holders.awaitHandover(route, plan.handoverTimeout()) : holders.now();
         out.accept("rollback: route v%d 0 %%, handover %s, %s; rolled back %.1f s after the release began".formatted(
                 route.version(), holding == null ? "not finished in time" : "%.1f s".formatted(seconds(handover)),
                 holding == null ? holders.now() : holding, seconds(started)));
@@ -153,6 +160,11 @@ public final class ReleaseController {
             }
         }
         return verdicts;
+    }
+
+    /** Whether the service has a consumer group to hand over (cart has none: the BFF's split is all of its release). */
+    private static boolean consumes(Holding holding) {
+        return holding.greenCopies() + holding.blueCopies() > 0;
     }
 
     private static double seconds(long sinceNanos) {
