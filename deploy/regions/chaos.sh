@@ -5,15 +5,16 @@
 # failed, how; latency while it lasted), how the orders placed meanwhile ended, how long until everything settled,
 # and whether an invariant broke (`oms doctor --invariants --quiescent` inside region A).
 #
-#   deploy/regions/chaos.sh [FAULT...]     default: partition broker-loss crash-loop slow-db
+#   deploy/regions/chaos.sh [FAULT...]     default: partition broker-loss slow-db crash-loop
 #
 #   partition     region A's link goes down for HOLD seconds, its processes running on; then back
 #   broker-loss   A's Kafka node is killed (-9), down for HOLD seconds, then started again on its data
 #   crash-loop    the platform is killed (-9) as soon as it is ready, CRASHES times, then left to run
 #   slow-db       A's PostgreSQL is frozen 300 ms of every second (SIGSTOP/SIGCONT) for HOLD seconds
 #
-# Settings: HOLD (seconds, 12), RATE_MS (one checkout every RATE_MS, 250), CRASHES (2), KEEP_REGIONS=1 to reuse
-# regions already up. Needs what regions.sh needs, plus curl and jq; builds app/target/oms.jar if missing.
+# Settings: HOLD (seconds, 12), RATE_MS (one checkout every RATE_MS, 250), CRASHES (2), WARMUP (seconds of load
+# before the first fault, not measured: a cold JVM is slow; 30), KEEP_REGIONS=1 to reuse regions already up.
+# Needs what regions.sh needs, plus curl; builds app/target/oms.jar if missing.
 # The runbooks: docs/runbooks/ (region-lost, kafka-down, crash-loop, slow-database).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,42 +23,48 @@ here=deploy/regions
 regions="$here/regions.sh"
 hold="${HOLD:-12}"
 rate_ms="${RATE_MS:-250}"
+pause=$(awk -v ms="$rate_ms" 'BEGIN{printf "%.3f", ms/1000}')
 crashes="${CRASHES:-2}"
 dir="${REGIONS_DIR:-/tmp/oms-regions}"
-work="$dir/chaos"
+work="${CHAOS_DIR:-/tmp/oms-chaos}"
 jar=app/target/oms.jar
 graphql=http://10.77.0.10:8080/graphql
 db_inside=jdbc:postgresql://127.0.0.1:5432/postgres
 provider_db=jdbc:postgresql://10.77.0.1:5433/postgres
 faults=("$@")
-[ ${#faults[@]} -gt 0 ] || faults=(partition broker-loss crash-loop slow-db)
+[ ${#faults[@]} -gt 0 ] || faults=(partition broker-loss slow-db crash-loop)
 
-for tool in curl jq ip; do command -v "$tool" >/dev/null || { echo "chaos: needs $tool" >&2; exit 2; }; done
+for tool in curl ip; do command -v "$tool" >/dev/null || { echo "chaos: needs $tool" >&2; exit 2; }; done
 [ -f "$jar" ] || mvn -q -B -o -DskipTests install
 java_bin="$(command -v java)"
 
-kafka_pid=""
-platform_pid=""
 load_pid=""
 
 in_a() { "$regions" exec a "$@"; }
 
+# Each JVM is found (and killed) by its data dir, which only its command line names.
+starts=0
 start_kafka() {
+  starts=$((starts + 1))
   in_a "$java_bin" -Xmx512m -jar "$jar" kafka-node --node-id 1 --nodes 1 --base-port 19101 \
-    --data-dir "$work/kafka-a" >>"$work/kafka-a.log" 2>&1 &
-  kafka_pid=$!
-  wait_log "$work/kafka-a.log" "Kafka node 1 ready" 90
+    --data-dir "$work/kafka-a" >"$work/kafka-a.$starts.log" 2>&1 &
+  disown $! # killed on purpose: no job-control notice
+  wait_log "$work/kafka-a.$starts.log" "Kafka node 1 ready" 90
 }
 
 start_platform() {
-  : >"$work/platform.log.now"
+  starts=$((starts + 1))
   in_a env OMS_DB_URL="$db_inside" OMS_DB_USER=postgres OMS_KAFKA_BOOTSTRAP=127.0.0.1:19101 \
     OMS_PAYMENT_PROVIDER_DB_URL="$provider_db" OMS_SAGA_STEP_TIMEOUT=30s \
     "$java_bin" -Xmx768m -jar "$jar" up --data-dir "$work/up-a" --fulfillment-step 300ms \
-    >"$work/platform.log.now" 2>&1 &
-  platform_pid=$!
-  wait_log "$work/platform.log.now" "oms: ready in" 120
-  cat "$work/platform.log.now" >>"$work/platform.log"
+    >"$work/platform.$starts.log" 2>&1 &
+  disown $!
+  wait_log "$work/platform.$starts.log" "oms: ready in" 120
+}
+
+kill_jvm() { # kill_jvm DATA_DIR: kill -9, and wait until it is gone
+  pkill -KILL -f -- "--data-dir $1( |\$)" || true
+  for _ in $(seq 1 50); do pgrep -f -- "--data-dir $1( |\$)" >/dev/null || return 0; sleep 0.1; done
 }
 
 # wait_log FILE TEXT SECONDS
@@ -71,50 +78,48 @@ wait_log() {
   exit 1
 }
 
-kill_tree() { # kill_tree SIGNAL PID: the process `ip netns exec` started and its java child
-  pkill "-$1" -P "$2" 2>/dev/null || true
-  kill "-$1" "$2" 2>/dev/null || true
-}
-
 cleanup() {
   [ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null || true
-  [ -n "$platform_pid" ] && kill_tree KILL "$platform_pid"
-  [ -n "$kafka_pid" ] && kill_tree KILL "$kafka_pid"
+  kill_jvm "$work/up-a"
+  kill_jvm "$work/kafka-a"
   [ -n "${KEEP_REGIONS:-}" ] || "$regions" down >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
-gql() { # gql QUERY VARIABLES_JSON: the response, or a line starting with "error:"
-  local body; body=$(jq -cn --arg q "$1" --argjson v "$2" '{query:$q, variables:$v}')
-  curl -s -m 5 -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$body" "$graphql" \
+# The load generator spends no process but curl on a checkout (a jq or date per call would cost the box more CPU
+# than the platform's work for that checkout and distort what it measures).
+gql() { # gql BODY_JSON: the response, or "error: curl exit N"
+  curl -s -m 5 -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$1" "$graphql" \
     || echo "error: curl exit $?"
 }
 
+now_ms() { local t=${EPOCHREALTIME/./}; echo "${t:0:-3}"; }
+
 # one checkout: prints "<start ms> <latency ms> ok <order id>" or "<start ms> <latency ms> err <what>"
 checkout_once() {
-  local t0 r cart oid
-  t0=$(date +%s%3N)
-  r=$(gql 'mutation{cartCreate(input:{customerId:"chaos",currency:"EUR"}){cart{id} userErrors{code}}}' '{}')
-  cart=$(echo "$r" | jq -r '.data.cartCreate.cart.id // empty' 2>/dev/null || true)
+  local t0 t1 r cart="" oid="" key what
+  t0=$(now_ms)
+  r=$(gql '{"query":"mutation{cartCreate(input:{customerId:\"chaos\",currency:\"EUR\"}){cart{id} userErrors{code}}}"}')
+  [[ $r =~ \"cart\":\{\"id\":\"([^\"]+)\" ]] && cart=${BASH_REMATCH[1]}
   if [ -n "$cart" ]; then
-    r=$(gql 'mutation($id:ID!){cartLinesAdd(cartId:$id,lines:[{sku:"SKU-0015",quantity:1}]){cart{id} userErrors{code}}}' \
-      "$(jq -cn --arg id "$cart" '{id:$id}')")
-    if echo "$r" | jq -e '.data.cartLinesAdd.cart.id' >/dev/null 2>&1; then
-      r=$(gql 'mutation($id:ID!,$k:String!){checkoutComplete(cartId:$id,idempotencyKey:$k,input:{paymentToken:"sandbox_ok",shippingAddress:{name:"Ada",line1:"1 Main St",city:"Berlin",postalCode:"10115",country:"DE"}}){order{id} userErrors{code}}}' \
-        "$(jq -cn --arg id "$cart" --arg k "$(cat /proc/sys/kernel/random/uuid)" '{id:$id,k:$k}')")
-      oid=$(echo "$r" | jq -r '.data.checkoutComplete.order.id // empty' 2>/dev/null || true)
+    r=$(gql '{"query":"mutation{cartLinesAdd(cartId:\"'"$cart"'\",lines:[{sku:\"SKU-0015\",quantity:1}]){cart{id} userErrors{code}}}"}')
+    if [[ $r == *'"cartLinesAdd":{"cart":{"id"'* ]]; then
+      key=$(</proc/sys/kernel/random/uuid)
+      r=$(gql '{"query":"mutation{checkoutComplete(cartId:\"'"$cart"'\",idempotencyKey:\"'"$key"'\",input:{paymentToken:\"sandbox_ok\",shippingAddress:{name:\"Ada\",line1:\"1 Main St\",city:\"Berlin\",postalCode:\"10115\",country:\"DE\"}}){order{id} userErrors{code}}}"}')
+      [[ $r =~ \"order\":\{\"id\":\"([^\"]+)\" ]] && oid=${BASH_REMATCH[1]}
     fi
   fi
-  local t1 what; t1=$(date +%s%3N)
-  if [ -n "${oid:-}" ]; then
+  t1=$(now_ms)
+  if [ -n "$oid" ]; then
     echo "$t0 $((t1 - t0)) ok $oid"
     return
   fi
   case "$r" in
     "error: curl exit 7") what=connection-refused ;;
     "error: curl exit 28") what=timed-out ;;
+    "error: curl exit 52" | "error: curl exit 56") what=connection-reset ;;
     error:*) what=${r#error: } ;;
-    *) what=$(echo "$r" | jq -r '.errors[0].extensions.code // .errors[0].message // .data // "no answer"' 2>/dev/null | head -1) ;;
+    *) if [[ $r =~ \"code\":\"([A-Z_]+)\" ]]; then what=${BASH_REMATCH[1]}; else what=unexpected-answer; fi ;;
   esac
   echo "$t0 $((t1 - t0)) err ${what// /_}"
 }
@@ -122,7 +127,7 @@ checkout_once() {
 load() { # load FILE: a checkout every RATE_MS until killed
   while true; do
     checkout_once >>"$1" &
-    sleep "$(awk -v ms="$rate_ms" 'BEGIN{printf "%.3f", ms/1000}')"
+    sleep "$pause"
   done
 }
 
@@ -177,18 +182,17 @@ run_fault() {
   : >"$file"
   load "$file" & load_pid=$!
   sleep 5
-  from=$(date +%s%3N)
+  from=$(now_ms)
   case "$name" in
     partition)
       echo "fault partition: region A's link down for $hold s, its processes running on"
       "$regions" cut a >/dev/null; sleep "$hold"; "$regions" heal a >/dev/null ;;
     broker-loss)
       echo "fault broker-loss: A's Kafka node killed (-9), down for $hold s, then started again on its data"
-      kill_tree KILL "$kafka_pid"; sleep "$hold"; start_kafka ;;
+      kill_jvm "$work/kafka-a"; sleep "$hold"; start_kafka ;;
     crash-loop)
       echo "fault crash-loop: the platform killed (-9) as soon as it is ready, $crashes times, then left to run"
-      for _ in $(seq 1 "$crashes"); do kill_tree KILL "$platform_pid"; sleep 1; start_platform; done
-      kill_tree KILL "$platform_pid"; sleep 1; start_platform ;;
+      for _ in $(seq 1 "$crashes"); do kill_jvm "$work/up-a"; start_platform; done ;;
     slow-db)
       echo "fault slow-db: A's PostgreSQL frozen 300 ms of every second for $hold s"
       local pids end; end=$(( $(date +%s) + hold ))
@@ -198,7 +202,7 @@ run_fault() {
       done ;;
     *) echo "chaos: no fault '$name' (partition, broker-loss, crash-loop, slow-db)" >&2; exit 2 ;;
   esac
-  to=$(date +%s%3N)
+  to=$(now_ms)
   sleep 5
   kill "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true; load_pid=""
   sleep 6 # checkouts still under way finish (curl -m 5)
@@ -215,6 +219,11 @@ echo "chaos: starting region A (Kafka node, platform)"
 start_kafka
 start_platform
 token=$(java -jar "$jar" token --role customer --subject chaos | tail -1)
+echo "chaos: warming up for ${WARMUP:-30} s (not measured)"
+load "$work/warmup.load" & load_pid=$!
+sleep "${WARMUP:-30}"
+kill "$load_pid"; wait "$load_pid" 2>/dev/null || true; load_pid=""
+sleep 6
 failures=0
 for fault in "${faults[@]}"; do
   run_fault "$fault"
