@@ -1,8 +1,8 @@
 package dev.oms.messaging;
 
+import dev.oms.messaging.release.ReleaseMembership;
 import java.time.Duration;
 import java.util.Collection;
-import dev.oms.messaging.release.ReleaseMembership;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

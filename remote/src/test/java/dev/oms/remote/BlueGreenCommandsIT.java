@@ -38,51 +38,46 @@ class BlueGreenCommandsIT {
 
     @Test
     void callsFollowTheRouteTheCopiesAnnounceKeyByKey() {
-        CommandServer blue = copy("blue");
-        CommandServer green = copy("green");
-        Stock stock = RemoteCommands.split(Stock.class, "inventory", url(blue), url(green), FAST);
+        Stock stock = RemoteCommands.split(Stock.class, "inventory", url(copy("blue")), url(copy("green")), FAST);
 
         assertThat(sides(stock, 30)).containsOnly("blue");
 
-        route.set("50 1");
-        stock.adjust("SKU-learn", 1); // the first answer after the change carries the new route
+        announce(stock, "50 1");
         List<String> atFifty = sides(stock, 100);
         assertThat(atFifty.stream().filter("green"::equals).count()).isBetween(25L, 75L);
         assertThat(sides(stock, 100)).as("a key stays on its side").isEqualTo(atFifty);
 
-        route.set("100 2");
-        stock.adjust("SKU-learn", 1);
+        announce(stock, "100 2");
         assertThat(sides(stock, 30)).containsOnly("green");
 
-        route.set("0 3");
-        stock.adjust("SKU-learn", 1);
+        announce(stock, "0 3");
         assertThat(sides(stock, 30)).as("rolled back").containsOnly("blue");
     }
 
     @Test
     void anOlderRouteAnnouncedByALaggingCopyDoesNotWinOverANewerOne() {
-        CommandServer blue = copy("blue");
-        CommandServer green = copy("green");
-        Stock stock = RemoteCommands.split(Stock.class, "inventory", url(blue), url(green), FAST);
-        route.set("100 5");
-        stock.adjust("SKU-learn", 1);
+        Stock stock = RemoteCommands.split(Stock.class, "inventory", url(copy("blue")), url(copy("green")), FAST);
+        announce(stock, "100 5");
 
-        route.set("0 4");
-        stock.adjust("SKU-x", 1);
+        announce(stock, "0 4");
 
         assertThat(sides(stock, 20)).containsOnly("green");
     }
 
     @Test
     void whenGreenCannotBeReachedItsCallsGoToBlue() {
-        CommandServer blue = copy("blue");
         CommandServer green = copy("green");
-        Stock stock = RemoteCommands.split(Stock.class, "inventory", url(blue), url(green), FAST);
-        route.set("100 1");
-        stock.adjust("SKU-learn", 1);
+        Stock stock = RemoteCommands.split(Stock.class, "inventory", url(copy("blue")), url(green), FAST);
+        announce(stock, "100 1");
         green.close();
 
         assertThat(sides(stock, 20)).containsOnly("blue");
+    }
+
+    /** The copies now announce {@code newRoute}; one call lets the caller hear it. */
+    private void announce(Stock stock, String newRoute) {
+        route.set(newRoute);
+        stock.adjust("SKU-learn", 1);
     }
 
     private static List<String> sides(Stock stock, int keys) {

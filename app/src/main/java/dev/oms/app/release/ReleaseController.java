@@ -77,29 +77,40 @@ public final class ReleaseController {
                 + " faster than %.1fx; now %s".formatted(plan.maxBurn(), before));
         long parkedBefore = store.deadLetters();
         for (int percent : plan.steps()) {
-            ReleaseRoute route = store.move(percent, State.SHIFTING, "step " + percent + " %");
-            long handover = System.nanoTime();
-            Holding holding = consumes ? holders.awaitHandover(route, plan.handoverTimeout()) : holders.now();
-            if (holding == null) {
-                return rollBack(started, "the handover to %d %% did not finish within %d s (%s)".formatted(percent,
-                        plan.handoverTimeout().toSeconds(), holders.now()));
-            }
-            out.accept("step %d %%: route v%d at %s, handover %.1f s, %s".formatted(percent, route.version(),
-                    LocalTime.now(clock).withNano(0), seconds(handover), holding));
-            Thread.sleep(plan.settle().toMillis());
-            String failure = watch(percent);
-            long parked = store.deadLetters() - parkedBefore;
-            if (failure == null && parked > 0) {
-                failure = parked + " message(s) parked in " + plan.service() + "'s dead_letter during the release";
+            String failure;
+            try {
+                failure = step(percent, consumes, parkedBefore);
+            } catch (RuntimeException e) {
+                failure = "the release could not be watched, so it does not go on: " + e.getMessage();
             }
             if (failure != null) {
                 return rollBack(started, "step " + percent + " %: " + failure);
             }
         }
-        store.move(100, State.RELEASED, "all steps healthy");
+        store.mark(State.RELEASED, "all steps healthy");
         out.accept("release %s: RELEASED in %.1f s; green consumes every partition, the blue copies can be stopped"
                 .formatted(plan.service(), seconds(started)));
         return Outcome.RELEASED;
+    }
+
+    /** Moves the route to {@code percent} and watches the step; null when it is healthy, else why not. */
+    private String step(int percent, boolean consumes, long parkedBefore) throws InterruptedException {
+        ReleaseRoute route = store.move(percent, State.SHIFTING, "step " + percent + " %");
+        long handover = System.nanoTime();
+        Holding holding = consumes ? holders.awaitHandover(route, plan.handoverTimeout()) : holders.now();
+        if (holding == null) {
+            return "the handover did not finish within %d s (%s)".formatted(plan.handoverTimeout().toSeconds(),
+                    holders.now());
+        }
+        out.accept("step %d %%: route v%d at %s, handover %.1f s, %s".formatted(percent, route.version(),
+                LocalTime.now(clock).withNano(0), seconds(handover), holding));
+        Thread.sleep(plan.settle().toMillis());
+        String failure = watch(percent);
+        long parked = store.deadLetters() - parkedBefore;
+        if (failure == null && parked > 0) {
+            failure = parked + " message(s) parked in " + plan.service() + "'s dead_letter during the release";
+        }
+        return failure;
     }
 
     /** Puts every partition back on blue (also by hand: {@code oms release SERVICE --rollback}). */

@@ -60,6 +60,18 @@ final class RouteStore {
         }
     }
 
+    /** Records where the release stands without moving the route (its version stays, so no copy reshares). */
+    void mark(State state, String reason) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE release_route SET state = ?, reason = ?, changed_at = now() WHERE id = 1")) {
+            update.setString(1, state.name());
+            update.setString(2, reason);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
     /** Messages the service's copies have parked since the release began: a new build that cannot apply them. */
     long deadLetters() {
         try (Connection c = dataSource.getConnection();
