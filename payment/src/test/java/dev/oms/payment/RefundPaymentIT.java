@@ -23,6 +23,7 @@ class RefundPaymentIT {
     private final String orderId = "order-" + UUID.randomUUID();
     private final String placeOrderSaga = "saga-" + UUID.randomUUID();
     private final String cancelOrderSaga = "saga-" + UUID.randomUUID();
+    private final String returnSaga = "saga-" + UUID.randomUUID();
 
     @BeforeAll
     static void startService() {
@@ -122,12 +123,53 @@ class RefundPaymentIT {
         assertThat(testbed.ledgerOperations(orderId)).containsExactly("AUTHORIZE", "VOID");
     }
 
+    @Test
+    void partialRefundsGiveBackExactlyTheirAmountsAndACancellationTheRest() {
+        placeOrder("sandbox_ok");
+        send(placeOrderSaga, CapturePayment.newBuilder().setOrderId(orderId).build());
+        testbed.forgetEmitted();
+
+        send(returnSaga, refund(1000, "return-1"));
+        assertThat(paymentColumn("status")).isEqualTo("PARTIALLY_REFUNDED");
+        send(returnSaga, refund(990, "return-2"));
+        send(cancelOrderSaga, refund());
+
+        assertThat(testbed.emitted(PaymentRefunded.class))
+                .extracting(r -> r.getOperationId() + " " + r.getAmount().getAmount() + " of " + r.getRefundedTotal().getAmount())
+                .containsExactly("return-1 1000 of 1000", "return-2 990 of 1990", " 3000 of 4990");
+        assertThat(paymentColumn("status")).isEqualTo("REFUNDED");
+        assertThat(paymentColumn("refunded_amount")).isEqualTo("4990");
+        assertThat(moneyByOrder()).containsExactly("captures=1 captured=4990 refunds=3 refunded=4990");
+    }
+
+    @Test
+    void aRepeatedPartialRefundIsAnsweredAndRefundsOnce() {
+        placeOrder("sandbox_ok");
+        send(placeOrderSaga, CapturePayment.newBuilder().setOrderId(orderId).build());
+        testbed.forgetEmitted();
+
+        send(returnSaga, refund(1500, "return-1"));
+        send(returnSaga, refund(1500, "return-1"));
+        testbed.send(orderId, "saga-" + UUID.randomUUID(), refund(1500, "return-1")); // even from a new saga
+
+        assertThat(testbed.emitted(PaymentRefunded.class)).hasSize(3)
+                .allSatisfy(r -> assertThat(r.getRefundedTotal().getAmount()).isEqualTo(1500));
+        assertThat(paymentColumn("status")).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(moneyByOrder()).containsExactly("captures=1 captured=4990 refunds=1 refunded=1500");
+    }
+
     private void placeOrder(String token) {
         send(placeOrderSaga, authorize(orderId, token, 4990));
     }
 
     private void send(String sagaId, Message command) {
         testbed.send(orderId, sagaId, command);
+    }
+
+    private RefundPayment refund(long amount, String operationId) {
+        return RefundPayment.newBuilder().setOrderId(orderId).setReason("returned")
+                .setAmount(dev.oms.contracts.common.v1.Money.newBuilder().setAmount(amount).setCurrency("EUR"))
+                .setOperationId(operationId).build();
     }
 
     private RefundPayment refund() {

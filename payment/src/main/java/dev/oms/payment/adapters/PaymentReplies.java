@@ -35,10 +35,12 @@ final class PaymentReplies {
     }
 
     static PaymentCaptured captured(Payment payment) {
+        Money captured = new Money(payment.ledger().captured(), payment.ledger().currency());
         return PaymentCaptured.newBuilder()
                 .setOrderId(payment.orderId())
                 .setPaymentId(payment.paymentId())
-                .setAmount(money(payment.amount()))
+                .setAmount(money(captured))
+                .setCapturedTotal(money(captured))
                 .build();
     }
 
@@ -46,11 +48,14 @@ final class PaymentReplies {
         return PaymentCaptureFailed.newBuilder().setOrderId(orderId).setReason(reason).build();
     }
 
-    static PaymentRefunded refunded(Payment payment) {
+    /** {@code part}: this refund; the payment's ledger gives the total refunded so far. */
+    static PaymentRefunded refunded(Payment payment, Money part, String operationId) {
         return PaymentRefunded.newBuilder()
                 .setOrderId(payment.orderId())
                 .setPaymentId(payment.paymentId())
-                .setAmount(money(payment.amount()))
+                .setAmount(money(part))
+                .setRefundedTotal(money(new Money(payment.ledger().refunded(), payment.ledger().currency())))
+                .setOperationId(operationId)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.oms.payment.adapters;
 
 import dev.oms.payment.api.Money;
 import dev.oms.payment.domain.Payment;
+import dev.oms.payment.domain.PaymentLedger;
 import dev.oms.payment.domain.PaymentStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,8 @@ public final class PaymentTable {
     /** The order's payment, its row locked until the transaction ends. */
     public Optional<Payment> findForUpdate(Connection c, String orderId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT order_id, payment_id, status, amount, currency, authorization_id, decline_code, decline_reason
+                SELECT order_id, payment_id, status, amount, currency, authorization_id, decline_code, decline_reason,
+                       captured_amount, refunded_amount, voided_amount
                 FROM payment WHERE order_id = ? FOR UPDATE""")) {
             select.setString(1, orderId);
             try (ResultSet row = select.executeQuery()) {
@@ -49,13 +51,46 @@ public final class PaymentTable {
         }
     }
 
+    /** Writes the payment's status and ledger. */
     public void updateStatus(Connection c, Payment payment, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE payment SET status = ?, updated_at = ? WHERE order_id = ?")) {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE payment SET status = ?, captured_amount = ?, refunded_amount = ?, voided_amount = ?, updated_at = ?
+                WHERE order_id = ?""")) {
             update.setString(1, payment.status().name());
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setString(3, payment.orderId());
+            update.setLong(2, payment.ledger().captured());
+            update.setLong(3, payment.ledger().refunded());
+            update.setLong(4, payment.ledger().voided());
+            update.setTimestamp(5, Timestamp.from(now));
+            update.setString(6, payment.orderId());
             update.executeUpdate();
+        }
+    }
+
+    /** The amount of an operation asked for by id before (kind CAPTURE or REFUND), if there was one. */
+    public Optional<Money> operation(Connection c, String orderId, String kind, String operationId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT amount, currency FROM payment_operation WHERE order_id = ? AND kind = ? AND operation_id = ?")) {
+            select.setString(1, orderId);
+            select.setString(2, kind);
+            select.setString(3, operationId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Money(row.getLong(1), row.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    public void recordOperation(Connection c, String orderId, String kind, String operationId, Money amount,
+                                Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO payment_operation (order_id, kind, operation_id, amount, currency, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, orderId);
+            insert.setString(2, kind);
+            insert.setString(3, operationId);
+            insert.setLong(4, amount.amount());
+            insert.setString(5, amount.currency());
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.executeUpdate();
         }
     }
 
@@ -67,6 +102,13 @@ public final class PaymentTable {
                 new Money(row.getLong("amount"), row.getString("currency")),
                 row.getString("authorization_id"),
                 row.getString("decline_code"),
-                row.getString("decline_reason"));
+                row.getString("decline_reason"),
+                ledger(row));
+    }
+
+    private static PaymentLedger ledger(ResultSet row) throws SQLException {
+        long authorized = row.getString("authorization_id") == null ? 0 : row.getLong("amount");
+        return new PaymentLedger(row.getString("currency"), authorized, row.getLong("captured_amount"),
+                row.getLong("refunded_amount"), row.getLong("voided_amount"));
     }
 }

@@ -4,6 +4,7 @@ import dev.oms.contracts.payment.v1.RefundPayment;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
+import dev.oms.payment.api.Money;
 import dev.oms.payment.api.PaymentProvider;
 import dev.oms.payment.domain.IdempotencyKeys;
 import dev.oms.payment.domain.Payment;
@@ -12,11 +13,16 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Gives an order's money back, whatever point the payment reached (the order-cancellation saga sends it): a capture
- * is refunded (PaymentRefunded), funds only held are voided (AuthorizationVoided), and with nothing taken or held it
- * replies AuthorizationVoided. A repeat re-replies: a refunded payment answers PaymentRefunded again.
+ * Gives an order's money back. Without an amount (a cancellation): whatever point the payment reached, a capture is
+ * refunded in full, what is left of it after partial refunds included (PaymentRefunded), funds only held are voided
+ * (AuthorizationVoided), and with nothing taken or held it replies AuthorizationVoided. With an amount and an
+ * operation id (a return's lines, a cancelled rest): exactly that much of the capture is refunded, once per operation
+ * id; a repeat answers the refund it made. More than is left to refund is refused with an exception, so the command
+ * is parked for an operator rather than answered falsely.
  */
 final class RefundPaymentHandler implements MessageHandler {
+    static final String KIND = "REFUND";
+
     private final PaymentTable payments;
     private final PaymentProvider provider;
     private final AuthorizationVoider voider;
@@ -31,6 +37,10 @@ final class RefundPaymentHandler implements MessageHandler {
     public void handle(IncomingMessage message, TransactionContext tx) throws SQLException {
         RefundPayment command = message.payloadAs(RefundPayment.class);
         String orderId = command.getOrderId();
+        if (command.hasAmount()) {
+            refundPart(message, tx, command);
+            return;
+        }
         String key = IdempotencyKeys.of(message.envelope().sagaId(), orderId, command.getDescriptorForType().getName());
         Optional<Payment> recorded = payments.findForUpdate(tx.connection(), orderId);
         if (recorded.isEmpty() || !recorded.get().status().wasCaptured()) {
@@ -38,15 +48,40 @@ final class RefundPaymentHandler implements MessageHandler {
             return;
         }
         Payment payment = recorded.get();
-        if (payment.status() == PaymentStatus.PARTIALLY_REFUNDED) {
-            throw new IllegalStateException("order " + orderId + " is partly refunded; the rest needs an operator");
-        }
+        Money part = new Money(payment.ledger().refundable(), payment.ledger().currency());
         if (payment.status() != PaymentStatus.REFUNDED) {
             Payment refunded = payment.refunded();
-            provider.refund(key, orderId, refunded.authorizationId(), refunded.amount());
+            provider.refund(key, orderId, refunded.authorizationId(), part);
             payments.updateStatus(tx.connection(), refunded, tx.now());
             payment = refunded;
+        } else {
+            part = new Money(payment.ledger().captured(), payment.ledger().currency());
         }
-        tx.publish(orderId, PaymentReplies.refunded(payment));
+        tx.publish(orderId, PaymentReplies.refunded(payment, part, ""));
+    }
+
+    private void refundPart(IncomingMessage message, TransactionContext tx, RefundPayment command) throws SQLException {
+        String orderId = command.getOrderId();
+        String operationId = command.getOperationId();
+        if (operationId.isBlank()) {
+            throw new IllegalArgumentException("a partial refund of order " + orderId + " needs an operation id");
+        }
+        Payment payment = payments.findForUpdate(tx.connection(), orderId)
+                .orElseThrow(() -> new IllegalStateException("no payment to refund for order " + orderId));
+        Optional<Money> done = payments.operation(tx.connection(), orderId, KIND, operationId);
+        if (done.isPresent()) {
+            tx.publish(orderId, PaymentReplies.refunded(payment, done.get(), operationId));
+            return;
+        }
+        Money part = new Money(command.getAmount().getAmount(), command.getAmount().getCurrency());
+        if (!payment.status().wasCaptured()) {
+            throw new IllegalStateException("order " + orderId + " has nothing captured to refund (" + payment.status() + ")");
+        }
+        Payment refunded = payment.refunded(part); // PaymentLedgerException when more than is left
+        provider.refund(IdempotencyKeys.of(message.envelope().sagaId(), orderId,
+                command.getDescriptorForType().getName() + ":" + operationId), orderId, refunded.authorizationId(), part);
+        payments.updateStatus(tx.connection(), refunded, tx.now());
+        payments.recordOperation(tx.connection(), orderId, KIND, operationId, part, tx.now());
+        tx.publish(orderId, PaymentReplies.refunded(refunded, part, operationId));
     }
 }

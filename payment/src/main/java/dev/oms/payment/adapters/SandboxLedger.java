@@ -51,27 +51,73 @@ final class SandboxLedger {
     Entry bookOnce(Entry entry, Instant now) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO payment_provider.ledger (idempotency_key, operation, order_id, amount, currency, outcome,
-                                authorization_id, payment_token, decline_code, decline_reason, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-                insert.setString(1, entry.idempotencyKey());
-                insert.setString(2, entry.operation().name());
-                insert.setString(3, entry.orderId());
-                insert.setObject(4, entry.amount());
-                insert.setString(5, entry.currency());
-                insert.setString(6, entry.outcome());
-                insert.setString(7, entry.authorizationId());
-                insert.setString(8, entry.paymentToken());
-                insert.setString(9, entry.declineCode());
-                insert.setString(10, entry.declineReason());
-                insert.setTimestamp(11, Timestamp.from(now));
-                insert.executeUpdate();
-            }
-            return find(c, BY_KEY, entry.idempotencyKey()).orElseThrow(() -> new PaymentProviderException("sandbox: "
-                    + entry.authorizationId() + " already has a " + entry.operation() + " under another key", null));
+            return insertOnce(c, entry, now);
         } catch (SQLException e) {
             throw unavailable(e);
+        }
+    }
+
+    private static Entry insertOnce(Connection c, Entry entry, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO payment_provider.ledger (idempotency_key, operation, order_id, amount, currency, outcome,
+                            authorization_id, payment_token, decline_code, decline_reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, entry.idempotencyKey());
+            insert.setString(2, entry.operation().name());
+            insert.setString(3, entry.orderId());
+            insert.setObject(4, entry.amount());
+            insert.setString(5, entry.currency());
+            insert.setString(6, entry.outcome());
+            insert.setString(7, entry.authorizationId());
+            insert.setString(8, entry.paymentToken());
+            insert.setString(9, entry.declineCode());
+            insert.setString(10, entry.declineReason());
+            insert.setTimestamp(11, Timestamp.from(now));
+            insert.executeUpdate();
+        }
+        return find(c, BY_KEY, entry.idempotencyKey()).orElseThrow(() -> new PaymentProviderException("sandbox: "
+                + entry.authorizationId() + " already has a " + entry.operation() + " under another key", null));
+    }
+
+    /**
+     * Books a refund unless its key is booked already, and only while the authorization's refunds stay within its
+     * capture: the authorization's row is locked meanwhile, so refunds under different keys cannot overtake each other.
+     */
+    Entry bookRefund(Entry refund, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                find(c, APPROVED_AUTHORIZATION + " FOR UPDATE", refund.authorizationId());
+                Optional<Entry> booked = find(c, BY_KEY, refund.idempotencyKey());
+                if (booked.isEmpty()) {
+                    long captured = sum(c, refund.authorizationId(), Operation.CAPTURE);
+                    long refunded = sum(c, refund.authorizationId(), Operation.REFUND);
+                    if (refunded + refund.amount() > captured) {
+                        throw new PaymentProviderException("sandbox: a refund of " + refund.amount() + " on "
+                                + refund.authorizationId() + " exceeds the " + (captured - refunded) + " left", null);
+                    }
+                    booked = Optional.of(insertOnce(c, refund, now));
+                }
+                c.commit();
+                return booked.get();
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static long sum(Connection c, String authorizationId, Operation operation) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT coalesce(sum(amount), 0) FROM payment_provider.ledger WHERE authorization_id = ? AND operation = ?""")) {
+            select.setString(1, authorizationId);
+            select.setString(2, operation.name());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 

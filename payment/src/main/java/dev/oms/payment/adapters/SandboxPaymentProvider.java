@@ -105,7 +105,9 @@ public final class SandboxPaymentProvider implements PaymentProvider {
         if (ledger.bookedOn(authorizationId, Operation.CAPTURE).isEmpty()) {
             throw new PaymentProviderException("sandbox: nothing captured on " + authorizationId + " to refund", null);
         }
-        book(idempotencyKey, Operation.REFUND, orderId, amount, "REFUNDED", authorizationId);
+        Entry booked = ledger.bookRefund(new Entry(idempotencyKey, Operation.REFUND, orderId, amount.amount(),
+                amount.currency(), "REFUNDED", authorizationId, null, null, null), clock.instant());
+        ledger.recordAttempt(idempotencyKey, Operation.REFUND, orderId, booked.outcome(), clock.instant());
     }
 
     private void book(String key, Operation operation, String orderId, Money amount, String outcome,

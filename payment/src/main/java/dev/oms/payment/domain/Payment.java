@@ -1,6 +1,7 @@
 package dev.oms.payment.domain;
 
 import dev.oms.payment.api.Money;
+import java.util.function.Supplier;
 
 /** The payment of one order. Each transition checks the status machine and returns the payment in its new status. */
 public record Payment(
@@ -10,31 +11,46 @@ public record Payment(
         Money amount,
         String authorizationId,
         String declineCode,
-        String declineReason) {
+        String declineReason,
+        PaymentLedger ledger) {
 
     public static Payment authorizing(String orderId, String paymentId, Money amount) {
-        return new Payment(orderId, paymentId, PaymentStatus.AUTHORIZING, amount, null, null, null);
+        return new Payment(orderId, paymentId, PaymentStatus.AUTHORIZING, amount, null, null, null,
+                new PaymentLedger(amount.currency(), 0, 0, 0, 0));
     }
 
     public Payment authorized(String authorizationId) {
-        return new Payment(orderId, paymentId, status.moveTo(PaymentStatus.AUTHORIZED), amount, authorizationId, null, null);
+        return new Payment(orderId, paymentId, status.moveTo(PaymentStatus.AUTHORIZED), amount, authorizationId, null,
+                null, PaymentLedger.authorized(amount));
     }
 
     public Payment declined(String code, String reason) {
-        return new Payment(orderId, paymentId, status.moveTo(PaymentStatus.DECLINED), amount, null, code, reason);
+        return new Payment(orderId, paymentId, status.moveTo(PaymentStatus.DECLINED), amount, null, code, reason, ledger);
     }
 
+    /** Captures everything still capturable. */
     public Payment captured() {
-        return withStatus(PaymentStatus.CAPTURED);
+        return with(PaymentStatus.CAPTURED, () -> ledger.capture(new Money(ledger.capturable(), ledger.currency())));
     }
 
     /** Voided after an approval, or while the provider's answer was still outstanding (then no authorization id). */
     public Payment voided() {
-        return withStatus(PaymentStatus.VOIDED);
+        return with(PaymentStatus.VOIDED, ledger::releaseUncaptured);
     }
 
+    /** Refunds everything still refundable. */
     public Payment refunded() {
-        return withStatus(PaymentStatus.REFUNDED);
+        return refunded(new Money(ledger.refundable(), ledger.currency()));
+    }
+
+    /**
+     * Refunds {@code part} of the capture: PARTIALLY_REFUNDED while some of it stays with the merchant, REFUNDED once
+     * nothing does. More than is refundable is a {@link PaymentLedgerException}.
+     */
+    public Payment refunded(Money part) {
+        status.moveTo(PaymentStatus.PARTIALLY_REFUNDED); // a payment that was never captured has nothing to refund
+        PaymentLedger after = ledger.refund(part);
+        return with(after.refundable() == 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED, () -> after);
     }
 
     /** True once the provider approved the authorization, whatever happened to the funds since. */
@@ -42,7 +58,9 @@ public record Payment(
         return authorizationId != null;
     }
 
-    private Payment withStatus(PaymentStatus next) {
-        return new Payment(orderId, paymentId, status.moveTo(next), amount, authorizationId, declineCode, declineReason);
+    /** The status is checked first: a transition the machine forbids fails as such, whatever the ledger says. */
+    private Payment with(PaymentStatus next, Supplier<PaymentLedger> after) {
+        PaymentStatus checked = status.moveTo(next);
+        return new Payment(orderId, paymentId, checked, amount, authorizationId, declineCode, declineReason, after.get());
     }
 }
