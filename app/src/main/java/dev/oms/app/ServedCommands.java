@@ -1,6 +1,7 @@
 package dev.oms.app;
 
 import dev.oms.cart.api.CartCommands;
+import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.SagaOperations;
@@ -20,7 +21,8 @@ final class ServedCommands {
      * implements none of them.
      */
     static Optional<CommandServer> serve(Object service, int port, DataSource database) {
-        if (!(service instanceof CartCommands || service instanceof OrderCommands || service instanceof InventoryCommands)) {
+        if (!(service instanceof CartCommands || service instanceof OrderCommands || service instanceof InventoryCommands
+                || service instanceof FulfillmentCommands)) {
             return Optional.empty();
         }
         ReleaseRoutes routes = new ReleaseRoutes(database);
@@ -39,6 +41,9 @@ final class ServedCommands {
         }
         if (service instanceof InventoryCommands inventory) {
             server.serve(InventoryCommands.class, inventory);
+        }
+        if (service instanceof FulfillmentCommands fulfillment) {
+            server.serve(FulfillmentCommands.class, fulfillment);
         }
         return Optional.of(server);
     }

@@ -45,11 +45,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.oms.bff..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.oms.cart.domain..", "dev.oms.cart.adapters..", "dev.oms.projections.internal..",
-                        "dev.oms.payment..", "dev.oms.fulfillment..", "dev.oms.notification..")
+                        "dev.oms.payment..", "dev.oms.notification..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.oms.bff..")
-                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..")
-                        .and(JavaClass.Predicates.resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api")))
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..",
+                                "dev.oms.fulfillment..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api",
+                                "dev.oms.fulfillment.api")))
                 .check(classes);
     }
 

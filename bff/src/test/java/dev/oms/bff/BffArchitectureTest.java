@@ -24,12 +24,12 @@ class BffArchitectureTest {
             resideInAPackage("dev.oms.cart..").and(resideOutsideOfPackage("dev.oms.cart.api")));
 
     @ArchTest
-    static final ArchRule reachesOrdersAndInventoryOnlyThroughTheirCommandApis = noClasses().should()
-            .dependOnClassesThat(resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..")
-                    .and(resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api")));
+    static final ArchRule reachesOrdersInventoryAndTheWarehouseOnlyThroughTheirCommandApis = noClasses().should()
+            .dependOnClassesThat(resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..", "dev.oms.fulfillment..")
+                    .and(resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api", "dev.oms.fulfillment.api")));
 
     @ArchTest
     static final ArchRule touchesNoMessagingNorOtherServices = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("dev.oms.messaging..", "dev.oms.contracts..", "dev.oms.infra..", "dev.oms.saga..",
-                    "dev.oms.payment..", "dev.oms.fulfillment..", "dev.oms.notification..");
+                    "dev.oms.payment..", "dev.oms.notification..");
 }

@@ -1,6 +1,13 @@
 package dev.oms.bff;
 
 import dev.oms.bff.auth.JwtKey;
+import dev.oms.fulfillment.api.FulfillmentCommands;
+import dev.oms.fulfillment.api.FulfillmentError;
+import dev.oms.fulfillment.api.ReturnReceipt;
+import dev.oms.projections.api.ReturnQueries;
+import dev.oms.projections.api.ReturnView;
+import java.util.List;
+import java.util.Optional;
 import dev.oms.projections.api.LocalProjectionUpdates;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +40,28 @@ class FakeBackends {
     @Bean
     FakeInventoryCommands inventoryCommands() {
         return new FakeInventoryCommands();
+    }
+
+    /** No return is known and the warehouse receives none: the return tests run against the real services. */
+    @Bean
+    ReturnQueries returnQueries() {
+        return new ReturnQueries() {
+            @Override
+            public List<ReturnView> ofOrder(String orderId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<ReturnView> byId(String returnId) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Bean
+    FulfillmentCommands fulfillmentCommands() {
+        return (returnId, units) -> ReturnReceipt.refused(returnId, FulfillmentError.RETURN_NOT_FOUND, "returnId",
+                "no return " + returnId);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package dev.oms.bff;
 import dev.oms.order.api.CancelProgress;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderCommands;
+import dev.oms.order.api.ReturnLineRequest;
+import dev.oms.order.api.ReturnResult;
 import dev.oms.order.api.OrderError;
 import dev.oms.order.api.SagaActionResult;
 import dev.oms.order.api.SagaOperations;
@@ -33,6 +35,18 @@ final class FakeOrderService implements OrderCommands, SagaOperations {
             return CancelResult.refused(orderId, OrderError.ORDER_ALREADY_SHIPPED, "the order has shipped");
         }
         return CancelResult.refused(orderId, OrderError.ORDER_NOT_FOUND, "no order " + orderId);
+    }
+
+    @Override
+    public ReturnResult requestReturn(String orderId, List<ReturnLineRequest> lines, String reason, String key) {
+        calls.add(new Call("requestReturn", orderId, key));
+        return ReturnResult.refused(orderId, OrderError.RETURN_NOT_ALLOWED, "returns are not faked");
+    }
+
+    @Override
+    public ReturnResult withdrawReturn(String returnId, String customerId) {
+        calls.add(new Call("withdrawReturn", returnId, null));
+        return ReturnResult.refused(null, OrderError.RETURN_NOT_FOUND, "returns are not faked");
     }
 
     @Override

@@ -6,7 +6,14 @@ import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelRefused;
 import dev.oms.contracts.Channels;
+import dev.oms.contracts.fulfillment.v1.ReturnCancelRefused;
+import dev.oms.contracts.fulfillment.v1.ReturnExpectationCancelled;
+import dev.oms.contracts.fulfillment.v1.ReturnReceived;
 import dev.oms.fulfillment.adapters.FulfillmentCommandHandler;
+import dev.oms.fulfillment.adapters.ReturnDesk;
+import dev.oms.fulfillment.api.FulfillmentCommands;
+import dev.oms.fulfillment.api.ReceivedUnits;
+import dev.oms.fulfillment.api.ReturnReceipt;
 import dev.oms.fulfillment.adapters.ShipmentAdvancer;
 import dev.oms.fulfillment.api.FulfillmentConfig;
 import dev.oms.messaging.MessageHandler;
@@ -15,17 +22,27 @@ import dev.oms.messaging.Subscription;
 import java.time.Duration;
 import java.util.List;
 
-/** The fulfillment service: creates and cancels shipments on the commands of its topic, and tracks their progress. */
-public final class FulfillmentService {
+/**
+ * The fulfillment service: creates and cancels shipments on the commands of its topic, tracks their progress, and
+ * receives returns (an operator's receipt answers the Return saga that waits for it).
+ */
+public final class FulfillmentService implements FulfillmentCommands {
     public static final String NAME = "fulfillment";
     static final Duration AUTO_ADVANCE_POLL = Duration.ofMillis(200);
 
     private final FulfillmentCommandHandler handler;
     private final ShipmentAdvancer advancer;
+    private final ReturnDesk returnDesk;
 
     private FulfillmentService(ServiceRuntime runtime, FulfillmentConfig config) {
         this.handler = new FulfillmentCommandHandler(config);
         this.advancer = handler.advancer(runtime.transactions());
+        this.returnDesk = new ReturnDesk(runtime.transactions());
+    }
+
+    @Override
+    public ReturnReceipt receiveReturn(String returnId, List<ReceivedUnits> units) {
+        return returnDesk.receiveReturn(returnId, units);
     }
 
     /** Registers with shipments that stay where they are until told otherwise. */
@@ -41,7 +58,8 @@ public final class FulfillmentService {
         FulfillmentService service = new FulfillmentService(runtime, config);
         runtime.produces(ShipmentCreated.getDefaultInstance(), ShipmentRejected.getDefaultInstance(),
                 ShipmentCancelled.getDefaultInstance(), ShipmentStatusChanged.getDefaultInstance(),
-                ShipmentCancelRefused.getDefaultInstance());
+                ShipmentCancelRefused.getDefaultInstance(), ReturnReceived.getDefaultInstance(),
+                ReturnExpectationCancelled.getDefaultInstance(), ReturnCancelRefused.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.FULFILLMENT_COMMANDS), service.handler.types(),
                 service.handler));
         if (config.autoAdvances()) {

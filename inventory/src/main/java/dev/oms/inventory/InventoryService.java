@@ -63,7 +63,7 @@ public final class InventoryService implements InventoryCommands {
                         : dev.oms.contracts.inventory.v2.StockReserved.getDefaultInstance(),
                 StockUnavailable.getDefaultInstance(), StockReleased.getDefaultInstance(),
                 StockCommitted.getDefaultInstance(), StockLevelChanged.getDefaultInstance(),
-                ReservationExpired.getDefaultInstance());
+                ReservationExpired.getDefaultInstance(), dev.oms.contracts.inventory.v1.StockRestocked.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.INVENTORY_COMMANDS), service.handler.types(), service.handler));
         runtime.every("reservation-expiry", EXPIRY_POLL, service.expirer::expireDue);
         return service;

@@ -9,6 +9,12 @@ import dev.oms.contracts.payment.v1.CapturePayment;
 import dev.oms.contracts.payment.v1.RefundPayment;
 import dev.oms.contracts.fulfillment.v1.CreateShipment;
 import dev.oms.contracts.fulfillment.v1.CancelShipment;
+import dev.oms.contracts.fulfillment.v1.CancelReturnExpectation;
+import dev.oms.contracts.fulfillment.v1.ExpectReturn;
+import dev.oms.contracts.fulfillment.v1.ReturnReceived;
+import dev.oms.contracts.inventory.v1.RestockReturn;
+import dev.oms.contracts.order.v1.ReturnOrderSagaData;
+import dev.oms.contracts.order.v1.ReturnStatusChanged;
 import dev.oms.contracts.notification.v1.SendNotification;
 import dev.oms.contracts.order.v1.OrderStatusChanged;
 import dev.oms.contracts.order.v1.SagaUpdated;
@@ -34,7 +40,11 @@ import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.OrderConfig;
 import dev.oms.order.api.SagaActionResult;
 import dev.oms.order.api.SagaOperations;
+import dev.oms.order.api.ReturnLineRequest;
+import dev.oms.order.api.ReturnResult;
 import dev.oms.order.cancelorder.CancelOrderSaga;
+import dev.oms.order.returnorder.ReturnOrderSaga;
+import dev.oms.order.returnorder.Returns;
 import dev.oms.order.domain.Order;
 import dev.oms.order.placeorder.PlaceOrderSaga;
 import dev.oms.saga.ConcurrentSagaUpdateException;
@@ -48,7 +58,7 @@ import java.util.Set;
 /**
  * The order service: turns each checkout into a PENDING order and a PlaceOrder saga, feeds the sagas the
  * participants' replies, fires their timers, follows the shipments to SHIPPED and DELIVERED, and takes
- * customers' cancellations and operators' saga actions.
+ * customers' cancellations and returns, and operators' saga actions.
  */
 public final class OrderService implements OrderCommands, SagaOperations {
     public static final String NAME = "order";
@@ -61,13 +71,16 @@ public final class OrderService implements OrderCommands, SagaOperations {
     private static final String CHECKOUT_COMPLETED = MessageTypes.typeOf(CheckoutCompleted.getDefaultInstance());
     private static final String SHIPMENT_CREATED = MessageTypes.typeOf(ShipmentCreated.getDefaultInstance());
     private static final String SHIPMENT_STATUS_CHANGED = MessageTypes.typeOf(ShipmentStatusChanged.getDefaultInstance());
+    private static final String RETURN_RECEIVED = MessageTypes.typeOf(ReturnReceived.getDefaultInstance());
 
     private final Transactions transactions;
     private final OrderRepository orders = new OrderRepository();
     private final OrderTransitions transitions = new OrderTransitions(orders);
     private final SagaEngine<PlaceOrderSagaData> placeOrder;
     private final SagaEngine<CancelOrderSagaData> cancelOrder;
+    private final SagaEngine<ReturnOrderSagaData> returnOrder;
     private final Cancellations cancellations;
+    private final Returns returns;
     private final SagaActions sagaActions;
 
     private OrderService(Transactions transactions, OrderConfig config) {
@@ -78,8 +91,13 @@ public final class OrderService implements OrderCommands, SagaOperations {
                 SagaDataCodec.protobuf(PlaceOrderSagaData.parser()), SagaSnapshots.publisher(PlaceOrderSaga::orderIdOf));
         this.cancelOrder = new SagaEngine<>(CancelOrderSaga.definition(transitions, config.stepTimeout()),
                 SagaDataCodec.protobuf(CancelOrderSagaData.parser()), SagaSnapshots.publisher(CancelOrderSaga::orderIdOf));
+        this.returns = new Returns(config.returns());
+        this.returnOrder = new SagaEngine<>(ReturnOrderSaga.definition(returns, config.stepTimeout(),
+                config.returns().shipBack()),
+                SagaDataCodec.protobuf(ReturnOrderSagaData.parser()), SagaSnapshots.publisher(ReturnOrderSaga::orderIdOf));
+        returns.runBy(returnOrder);
         this.cancellations = new Cancellations(orders, placeOrder, cancelOrder);
-        this.sagaActions = new SagaActions(placeOrder, cancelOrder);
+        this.sagaActions = new SagaActions(placeOrder, cancelOrder, returnOrder);
     }
 
     public static OrderService register(ServiceRuntime runtime) {
@@ -94,15 +112,19 @@ public final class OrderService implements OrderCommands, SagaOperations {
                 RefundPayment.getDefaultInstance(), CreateShipment.getDefaultInstance(),
                 CancelShipment.getDefaultInstance(), SendNotification.getDefaultInstance(),
                 OrderPlaced.getDefaultInstance(), OrderStatusChanged.getDefaultInstance(),
-                SagaUpdated.getDefaultInstance());
+                SagaUpdated.getDefaultInstance(), ExpectReturn.getDefaultInstance(),
+                CancelReturnExpectation.getDefaultInstance(), RestockReturn.getDefaultInstance(),
+                ReturnStatusChanged.getDefaultInstance());
         Set<String> types = new HashSet<>(service.placeOrder.replyTypes());
         types.addAll(service.cancelOrder.replyTypes());
+        types.addAll(service.returnOrder.replyTypes());
         types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED));
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), types, service::handle));
         runtime.every("saga-timers", TIMER_POLL, service::fireDueTimers);
         if (config.resendInFlightOnStart()) {
             int resending = service.placeOrder.resendInFlight(runtime.transactions())
-                    + service.cancelOrder.resendInFlight(runtime.transactions());
+                    + service.cancelOrder.resendInFlight(runtime.transactions())
+                    + service.returnOrder.resendInFlight(runtime.transactions());
             log.info("order: {} sagas in flight send what they wait for again (resend in flight on start)", resending);
         }
         return service;
@@ -114,12 +136,23 @@ public final class OrderService implements OrderCommands, SagaOperations {
 
     /** Fires the due timeouts and retries of every saga this service runs; any copy of the service may. */
     public int fireDueTimers() {
-        return placeOrder.fireDueTimers(transactions) + cancelOrder.fireDueTimers(transactions);
+        return placeOrder.fireDueTimers(transactions) + cancelOrder.fireDueTimers(transactions)
+                + returnOrder.fireDueTimers(transactions);
     }
 
     @Override
     public CancelResult cancel(String orderId, String reason, String idempotencyKey) {
         return retryingConflicts(tx -> cancellations.request(tx, orderId, reason, idempotencyKey));
+    }
+
+    @Override
+    public ReturnResult requestReturn(String orderId, List<ReturnLineRequest> lines, String reason, String idempotencyKey) {
+        return retryingConflicts(tx -> returns.request(tx, orderId, lines, reason, idempotencyKey));
+    }
+
+    @Override
+    public ReturnResult withdrawReturn(String returnId, String customerId) {
+        return retryingConflicts(tx -> returns.withdraw(tx, returnId, customerId));
     }
 
     @Override
@@ -157,8 +190,12 @@ public final class OrderService implements OrderCommands, SagaOperations {
             followShipment(tx, message.payloadAs(ShipmentStatusChanged.class));
             return;
         }
-        if (!placeOrder.onReply(tx, message)) { // most replies are PlaceOrder's: ask CancelOrder only if not
-            cancelOrder.onReply(tx, message);
+        if (message.type().equals(RETURN_RECEIVED)) { // recorded whatever the saga makes of it (it may be withdrawing)
+            returns.received(tx, message.payloadAs(ReturnReceived.class));
+        }
+        // most replies are PlaceOrder's: ask the other sagas only if not
+        if (!placeOrder.onReply(tx, message) && !cancelOrder.onReply(tx, message)) {
+            returnOrder.onReply(tx, message);
         }
         if (message.type().equals(SHIPMENT_CREATED)) {
             transitions.apply(tx, message.payloadAs(ShipmentCreated.class).getOrderId(), Order::startFulfilling);

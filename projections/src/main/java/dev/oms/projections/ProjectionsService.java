@@ -14,7 +14,9 @@ import dev.oms.projections.api.StockQueries;
 import dev.oms.projections.catalog.CatalogProjection;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Pipeline;
+import dev.oms.projections.api.ReturnQueries;
 import dev.oms.projections.order.OrderProjection;
+import dev.oms.projections.returns.ReturnProjection;
 import dev.oms.projections.order.ProjectionListener;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,6 +35,7 @@ public final class ProjectionsService {
     private final SagaQueries sagas;
     private final StockQueries stock;
     private final MetricsQueries metrics;
+    private final ReturnQueries returns;
 
     private ProjectionsService(Pipeline pipeline, LocalProjectionUpdates updates, DataSource dataSource) {
         this.pipeline = pipeline;
@@ -43,17 +46,18 @@ public final class ProjectionsService {
         this.sagas = read.sagas();
         this.stock = read.stock();
         this.metrics = read.metrics();
+        this.returns = read.returns();
     }
 
     /** What a BFF reads: the queries on the read tables, and where it hears of changes. */
     public record ReadSide(OrderQueries orders, ProductQueries products, SagaQueries sagas, StockQueries stock,
-                           MetricsQueries metrics, ProjectionUpdates updates) {}
+                           MetricsQueries metrics, ReturnQueries returns, ProjectionUpdates updates) {}
 
     /** The queries on read tables that projections in another process keep ({@code dataSource}: their schema). */
     public static ReadSide readSide(DataSource dataSource, ProjectionUpdates updates) {
         return new ReadSide(OrderProjection.queries(dataSource), CatalogProjection.queries(dataSource),
                 OrderProjection.sagas(dataSource), CatalogProjection.stock(dataSource), OrderProjection.metrics(dataSource),
-                updates);
+                ReturnProjection.queries(dataSource), updates);
     }
 
     /** Changes the projections in another process commit, told to {@code updates} (a BFF of its own listens so). */
@@ -62,7 +66,7 @@ public final class ProjectionsService {
     }
 
     public ReadSide readSide() {
-        return new ReadSide(orders, products, sagas, stock, metrics, updates);
+        return new ReadSide(orders, products, sagas, stock, metrics, returns, updates);
     }
 
     /**
@@ -81,6 +85,7 @@ public final class ProjectionsService {
         EventRoutes routes = new EventRoutes();
         OrderProjection.routeTo(routes);
         CatalogProjection.routeTo(routes);
+        ReturnProjection.routeTo(routes);
         LocalProjectionUpdates updates = new LocalProjectionUpdates();
         Pipeline pipeline = new Pipeline(List.of(
                 OrderProjection.timeline(),

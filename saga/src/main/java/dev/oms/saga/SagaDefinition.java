@@ -162,6 +162,7 @@ public final class SagaDefinition<D> {
         private LocalCompensation<D> localCompensation;
         private Duration timeout;
         private RetryPolicy retry;
+        private boolean undoableInFlight;
 
         private StepBuilder(Builder<D> saga, String name, StepKind kind) {
             this.saga = saga;
@@ -208,6 +209,16 @@ public final class SagaDefinition<D> {
             return this;
         }
 
+        /**
+         * A pivot whose action may wait long for its answer (a returned parcel to arrive), and whose compensation may be
+         * sent while it waits: the participant decides which came first, undoing it or refusing because it is done.
+         * Without this a requested compensation waits for the pivot's answer.
+         */
+        public StepBuilder<D> undoableWhileWaiting() {
+            this.undoableInFlight = true;
+            return this;
+        }
+
         /** How long to wait for the reply before the step counts as timed out. */
         public StepBuilder<D> timeout(Duration stepTimeout) {
             this.timeout = stepTimeout;
@@ -243,7 +254,8 @@ public final class SagaDefinition<D> {
         private Builder<D> done() {
             saga.steps.add(new SagaStep<>(name, kind, command, Map.copyOf(replies), localAction, compensation,
                     Set.copyOf(compensationReplies), Set.copyOf(compensationRefusals), localCompensation,
-                    timeout != null ? timeout : saga.defaultTimeout, retry != null ? retry : defaultRetry(kind)));
+                    timeout != null ? timeout : saga.defaultTimeout, retry != null ? retry : defaultRetry(kind),
+                    undoableInFlight));
             return saga;
         }
 

@@ -43,6 +43,9 @@ final class SagaDefinitionRules {
             if (step.kind() == StepKind.PIVOT && step.localCompensation() != null) {
                 throw invalid(saga, step, "is a pivot: its undo must be a participant's command, which may refuse it");
             }
+            if (step.undoableInFlight() && (step.kind() != StepKind.PIVOT || step.compensationRefusals().isEmpty())) {
+                throw invalid(saga, step, "is undoable while waiting: only a pivot whose undo the participant may refuse");
+            }
             if (!step.compensationRefusals().isEmpty() && step.kind() != StepKind.PIVOT) {
                 throw invalid(saga, step, "is " + step.kind() + ": only a pivot's compensation may be refused");
             }

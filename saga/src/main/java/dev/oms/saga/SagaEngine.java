@@ -183,7 +183,7 @@ public final class SagaEngine<D> {
             return found;
         }
         int index = saga.currentStep();
-        if (currentStep(saga).kind() == StepKind.PIVOT) {
+        if (currentStep(saga).kind() == StepKind.PIVOT && !currentStep(saga).undoableInFlight()) {
             // Its command is out: undoing the earlier steps now could ship goods that are no longer paid for.
             if (saga.compensationRequest() == null) {
                 saga.requestCompensation(reason);

@@ -20,7 +20,8 @@ public record SagaStep<D>(
         Set<String> compensationRefusals,
         LocalCompensation<D> localCompensation,
         java.time.Duration timeout,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        boolean undoableInFlight) {
 
     public boolean isLocal() {
         return localAction != null;

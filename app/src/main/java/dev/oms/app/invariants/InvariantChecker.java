@@ -50,8 +50,11 @@ public final class InvariantChecker {
             new Rule("at most one capture per order", """
                     SELECT order_id || ' captured ' || count(*) || ' times' FROM payment_provider.ledger
                     WHERE operation = 'CAPTURE' GROUP BY order_id HAVING count(*) > 1"""),
+            // Net paid is what the customer keeps: the total, less the refunds of returns done. A return whose parcel is
+            // awaited moves no money; one received and not yet refunded is in flight.
             new Rule("money matches the order", """
-                    SELECT o.order_id || ' ' || o.status || ': total ' || o.total_amount || ', captured '
+                    SELECT o.order_id || ' ' || o.status || ': total ' || o.total_amount || ', returns refunded '
+                           || coalesce(rr.refunded, 0) || ', captured '
                            || coalesce(m.captured, 0) || ', refunded ' || coalesce(m.refunded, 0)
                     FROM "order".orders o
                     JOIN "order".saga_instance s ON s.saga_id = o.saga_id
@@ -59,11 +62,58 @@ public final class InvariantChecker {
                                       sum(amount) FILTER (WHERE operation = 'CAPTURE') AS captured,
                                       sum(amount) FILTER (WHERE operation = 'REFUND') AS refunded
                                FROM payment_provider.ledger GROUP BY order_id) m ON m.order_id = o.order_id::text
+                    LEFT JOIN (SELECT order_id, sum(refund_amount) AS refunded FROM "order".order_return
+                               WHERE status = 'REFUNDED' GROUP BY order_id) rr ON rr.order_id = o.order_id
                     WHERE s.status IN ('COMPLETED', 'COMPENSATED')
                       AND NOT EXISTS (SELECT 1 FROM "order".saga_instance c WHERE c.correlation_id = o.order_id::text
-                                      AND c.status IN ('RUNNING', 'COMPENSATING')) -- e.g. a cancellation mid-way
+                                      AND c.status IN ('RUNNING', 'COMPENSATING') -- e.g. a cancellation mid-way
+                                      AND c.saga_type <> 'ReturnOrder')
+                      AND NOT EXISTS (SELECT 1 FROM "order".order_return r WHERE r.order_id = o.order_id
+                                      AND r.status = 'RECEIVED')
                       AND coalesce(m.captured, 0) - coalesce(m.refunded, 0) <>
-                          CASE WHEN o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED') THEN o.total_amount ELSE 0 END"""),
+                          CASE WHEN o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED')
+                               THEN o.total_amount - coalesce(rr.refunded, 0) ELSE 0 END"""),
+            new Rule("never more captured than authorized, nor refunded than captured", """
+                    SELECT a.order_id || ': authorized ' || a.amount || ', captured ' || coalesce(m.captured, 0)
+                           || ', refunded ' || coalesce(m.refunded, 0)
+                    FROM payment_provider.ledger a
+                    LEFT JOIN (SELECT authorization_id,
+                                      sum(amount) FILTER (WHERE operation = 'CAPTURE') AS captured,
+                                      sum(amount) FILTER (WHERE operation = 'REFUND') AS refunded
+                               FROM payment_provider.ledger WHERE operation <> 'AUTHORIZE' GROUP BY authorization_id) m
+                           ON m.authorization_id = a.authorization_id
+                    WHERE a.operation = 'AUTHORIZE' AND a.outcome = 'APPROVED'
+                      AND (coalesce(m.captured, 0) > a.amount OR coalesce(m.refunded, 0) > coalesce(m.captured, 0))"""),
+            new Rule("a return refunds its received units at the price paid, once", """
+                    SELECT r.return_id || ' refunded ' || r.refund_amount || ', its units come to ' || u.worth
+                           || ', the payment booked ' || coalesce(p.amount::text, 'nothing')
+                    FROM "order".order_return r
+                    JOIN (SELECT return_id, sum((restockable + damaged) * unit_price) AS worth
+                          FROM "order".order_return_line GROUP BY return_id) u USING (return_id)
+                    LEFT JOIN payment.payment_operation p
+                           ON p.kind = 'REFUND' AND p.operation_id = 'return-' || r.return_id
+                    WHERE r.status = 'REFUNDED'
+                      AND (r.refund_amount <> u.worth OR coalesce(p.amount, 0) <> CASE WHEN u.worth = 0 THEN 0
+                                                                                       ELSE r.refund_amount END)"""),
+            new Rule("returned units: never more than bought, restocked only as received restockable", """
+                    SELECT o.order_id || ' ' || l.sku || ': bought ' || l.quantity || ', on returns ' || x.returned
+                    FROM "order".orders o JOIN "order".order_line l USING (order_id)
+                    JOIN (SELECT r.order_id, rl.sku, sum(rl.quantity) AS returned
+                          FROM "order".order_return r JOIN "order".order_return_line rl USING (return_id)
+                          WHERE r.status <> 'CANCELLED' GROUP BY r.order_id, rl.sku) x
+                         ON x.order_id = o.order_id AND x.sku = l.sku
+                    WHERE x.returned > l.quantity
+                    UNION ALL
+                    SELECT r.return_id || ' received ' || coalesce(u.restockable, 0) || ' restockable, inventory restocked '
+                           || coalesce(i.units, 0) || ' (moved ' || coalesce(m.moved, 0) || ')'
+                    FROM "order".order_return r
+                    LEFT JOIN (SELECT return_id, sum(restockable) AS restockable FROM "order".order_return_unit
+                               GROUP BY return_id) u USING (return_id)
+                    LEFT JOIN inventory.return_restock i ON i.return_id = r.return_id::text
+                    LEFT JOIN (SELECT note, sum(delta) AS moved FROM inventory.stock_movement WHERE reason = 'RETURN'
+                               GROUP BY note) m ON m.note = 'return ' || r.return_id
+                    WHERE r.status = 'REFUNDED'
+                      AND (coalesce(u.restockable, 0) <> coalesce(i.units, -1) OR coalesce(m.moved, 0) <> coalesce(i.units, 0))"""),
             new Rule("stock never negative", """
                     SELECT sku || '@' || warehouse || ': on hand ' || on_hand || ', reserved ' || reserved
                     FROM inventory.stock WHERE reserved < 0 OR on_hand < reserved"""),
@@ -94,7 +144,10 @@ public final class InvariantChecker {
                     SELECT sh.order_id || ': shipment ' || sh.shipment_id || ' is ' || sh.status || ', payment '
                            || coalesce(p.status, 'none')
                     FROM fulfillment.shipment sh LEFT JOIN payment.payment p ON p.order_id = sh.order_id
-                    WHERE sh.status <> 'CANCELLED' AND coalesce(p.status, '') <> 'CAPTURED'
+                    WHERE sh.status <> 'CANCELLED' AND coalesce(p.status, '') NOT IN ('CAPTURED', 'PARTIALLY_REFUNDED')
+                      AND NOT (p.status = 'REFUNDED' AND EXISTS (SELECT 1 FROM "order".order_return r
+                                                                 WHERE r.order_id::text = sh.order_id
+                                                                   AND r.status = 'REFUNDED'))
                       AND NOT EXISTS (SELECT 1 FROM "order".saga_instance s WHERE s.correlation_id = sh.order_id
                                       AND s.status IN ('RUNNING', 'COMPENSATING'))"""),
             // Once its sagas ended, a cancelled or rejected order holds nothing. A saga that waits for an operator (its
@@ -108,7 +161,8 @@ public final class InvariantChecker {
                         UNION ALL SELECT 'stock is ' || r.status FROM inventory.reservation r
                         WHERE r.order_id = o.order_id::text AND r.status IN ('HELD', 'COMMITTED')
                         UNION ALL SELECT 'payment is ' || p.status FROM payment.payment p
-                        WHERE p.order_id = o.order_id::text AND p.status IN ('AUTHORIZED', 'CAPTURED')) h ON true
+                        WHERE p.order_id = o.order_id::text
+                          AND p.status IN ('AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED')) h ON true
                     WHERE o.status IN ('CANCELLED', 'REJECTED')
                       AND NOT EXISTS (SELECT 1 FROM "order".saga_instance s WHERE s.correlation_id = o.order_id::text
                                       AND (s.status IN ('RUNNING', 'COMPENSATING')

@@ -4,6 +4,7 @@ import dev.oms.bff.BffApplication;
 import dev.oms.bff.auth.JwtKey;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.inventory.api.InventoryCommands;
+import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.projections.ProjectionsService.ReadSide;
@@ -22,7 +23,8 @@ final class BffLauncher {
     private BffLauncher() {}
 
     /** What the BFF calls: the services' commands. One object may implement several of them. */
-    record Commands(CartCommands cart, OrderCommands orders, SagaOperations sagas, InventoryCommands inventory) {}
+    record Commands(CartCommands cart, OrderCommands orders, SagaOperations sagas, InventoryCommands inventory,
+                    FulfillmentCommands fulfillment) {}
 
     static ConfigurableApplicationContext start(int port, Commands commands, ReadSide read,
                                                 PrometheusMeterRegistry registry, HealthContributor services) {
@@ -39,6 +41,8 @@ final class BffLauncher {
                         beans.registerSingleton("sagaOperations", commands.sagas());
                     }
                     beans.registerSingleton("inventoryCommands", commands.inventory());
+                    beans.registerSingleton("fulfillmentCommands", commands.fulfillment());
+                    beans.registerSingleton("returnQueries", read.returns());
                     beans.registerSingleton("orderQueries", read.orders());
                     beans.registerSingleton("productQueries", read.products());
                     beans.registerSingleton("sagaQueries", read.sagas());

@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
     private CartService cart;
     private OrderService order;
     private InventoryService inventory;
+    private FulfillmentService fulfillment;
     private ProjectionsService projections;
     private PlatformMetrics metrics;
     private ServiceHealth health;
@@ -85,7 +86,7 @@ public final class Platform implements AutoCloseable {
         service(PaymentService.NAME, runtime -> PaymentService.register(runtime, new TimedPaymentProvider(SandboxPaymentProvider.migrated(
                 keep(ServiceLauncher.providerDb(db).dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA,
                         4)), clock), "sandbox")));
-        service(FulfillmentService.NAME, runtime ->
+        fulfillment = service(FulfillmentService.NAME, runtime ->
                 FulfillmentService.register(runtime, new FulfillmentConfig(settings.fulfillmentStep())));
         service(NotificationService.NAME, NotificationService::register);
         projections = service(ProjectionsService.NAME, ProjectionsService::register);
@@ -113,7 +114,7 @@ public final class Platform implements AutoCloseable {
      */
     private Void startBff(int port) {
         ConfigurableApplicationContext context = BffLauncher.start(port,
-                new BffLauncher.Commands(cart, order, order, inventory), projections.readSide(), metrics.registry(),
+                new BffLauncher.Commands(cart, order, order, inventory, fulfillment), projections.readSide(), metrics.registry(),
                 health.contributor());
         started.push(context::close);
         httpPort = BffLauncher.port(context);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.oms.app.platform.health.KafkaHealth;
 import dev.oms.app.platform.health.ServiceHealth;
 import dev.oms.cart.api.CartCommands;
+import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.infra.DbConfig;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
@@ -11,6 +12,7 @@ import dev.oms.order.api.SagaOperations;
 import dev.oms.projections.ProjectionsService;
 import dev.oms.projections.api.LocalProjectionUpdates;
 import dev.oms.remote.RemoteCommands;
+import dev.oms.remote.ServiceUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -18,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The BFF in a process of its own ({@code oms service bff}): GraphQL on OMS_HTTP_PORT (8080), commands to the cart,
- * order and inventory services at OMS_CART_URL, OMS_ORDER_URL and OMS_INVENTORY_URL (their command ports; during a
+ * order and inventory services at OMS_CART_URL, OMS_ORDER_URL and OMS_INVENTORY_URL (their command ports; the
+ * warehouse's at OMS_FULFILLMENT_URL, optional; during a
  * blue/green release also at OMS_CART_GREEN_URL etc., split by the release route), reads from
  * the projections' tables in OMS_PROJECTIONS_DB_URL (else OMS_DB_URL). Deadline per call OMS_COMMAND_DEADLINE (2s).
  */
@@ -46,7 +49,8 @@ final class RemoteBff {
                     client(CartCommands.class, "cart", cartUrl, settings),
                     client(OrderCommands.class, "order", orderUrl, settings),
                     client(SagaOperations.class, "order", orderUrl, settings),
-                    client(InventoryCommands.class, "inventory", inventoryUrl, settings));
+                    client(InventoryCommands.class, "inventory", inventoryUrl, settings),
+                    fulfillment(settings));
             ConfigurableApplicationContext context = BffLauncher.start(
                     Integer.parseInt(System.getenv().getOrDefault("OMS_HTTP_PORT", "8080")), commands,
                     ProjectionsService.readSide(reads, updates), metrics.registry(), health.contributor());
@@ -75,6 +79,20 @@ final class RemoteBff {
         String green = System.getenv("OMS_" + service.toUpperCase(java.util.Locale.ROOT) + "_GREEN_URL");
         return green == null || green.isBlank() ? RemoteCommands.client(api, service, url, settings)
                 : RemoteCommands.split(api, service, url, green.trim(), settings);
+    }
+
+    /**
+     * The warehouse's commands (receiving returns) at OMS_FULFILLMENT_URL; without it they answer SERVICE_UNAVAILABLE,
+     * and everything else works.
+     */
+    private static FulfillmentCommands fulfillment(RemoteCommands.Settings settings) {
+        String url = System.getenv("OMS_FULFILLMENT_URL");
+        if (url == null || url.isBlank()) {
+            return (returnId, units) -> {
+                throw new ServiceUnavailableException("fulfillment", "OMS_FULFILLMENT_URL is not set", null);
+            };
+        }
+        return client(FulfillmentCommands.class, "fulfillment", url.trim(), settings);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

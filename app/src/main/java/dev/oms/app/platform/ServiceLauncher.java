@@ -12,6 +12,7 @@ import dev.oms.messaging.release.ReleaseColor;
 import dev.oms.notification.NotificationService;
 import dev.oms.order.OrderService;
 import dev.oms.order.api.OrderConfig;
+import dev.oms.order.api.ReturnPolicy;
 import dev.oms.payment.PaymentService;
 import dev.oms.payment.adapters.SandboxPaymentProvider;
 import dev.oms.projections.ProjectionsService;
@@ -130,7 +131,22 @@ public final class ServiceLauncher {
     /** The order service's settings: OMS_SAGA_STEP_TIMEOUT, and whether this start follows a promotion. */
     static OrderConfig orderConfig() {
         return new OrderConfig(Durations.fromEnv("OMS_SAGA_STEP_TIMEOUT", OrderConfig.defaults().stepTimeout()),
-                promoted());
+                promoted(), returnPolicy());
+    }
+
+    /**
+     * What returns are accepted: OMS_RETURN_WINDOW after delivery (30d), OMS_RETURN_SHIP_BACK to send the parcel before
+     * the warehouse asks again (30d), OMS_RETURN_REASONS (comma-separated; default DAMAGED, DEFECTIVE, WRONG_ITEM,
+     * NOT_AS_DESCRIBED, NO_LONGER_NEEDED, OTHER).
+     */
+    static ReturnPolicy returnPolicy() {
+        ReturnPolicy defaults = ReturnPolicy.defaults();
+        String reasons = System.getenv("OMS_RETURN_REASONS");
+        return new ReturnPolicy(Durations.fromEnv("OMS_RETURN_WINDOW", defaults.window()),
+                Durations.fromEnv("OMS_RETURN_SHIP_BACK", defaults.shipBack()),
+                reasons == null || reasons.isBlank() ? defaults.reasons()
+                        : java.util.Arrays.stream(reasons.split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /**

@@ -14,6 +14,7 @@ final class CustomerTimeline {
             "oms.cart.v1.CheckoutCompleted",
             "oms.order.v1.OrderPlaced",
             "oms.order.v1.OrderStatusChanged",
+            "oms.order.v1.ReturnStatusChanged",
             "oms.payment.v1.PaymentAuthorized",
             "oms.payment.v1.PaymentDeclined",
             "oms.payment.v1.PaymentCaptured",

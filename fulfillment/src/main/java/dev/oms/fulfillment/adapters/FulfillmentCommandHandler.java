@@ -2,7 +2,9 @@ package dev.oms.fulfillment.adapters;
 
 import com.google.protobuf.Message;
 import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.fulfillment.v1.CancelReturnExpectation;
 import dev.oms.contracts.fulfillment.v1.CancelShipment;
+import dev.oms.contracts.fulfillment.v1.ExpectReturn;
 import dev.oms.contracts.fulfillment.v1.CreateShipment;
 import dev.oms.fulfillment.api.FulfillmentConfig;
 import dev.oms.messaging.IncomingMessage;
@@ -16,13 +18,16 @@ import java.util.Set;
 public final class FulfillmentCommandHandler implements MessageHandler {
     private final Map<String, MessageHandler> handlers;
     private final ShipmentTable shipments = new ShipmentTable();
+    private final ReturnReceiptTable returns = new ReturnReceiptTable();
     private final AutoAdvance autoAdvance;
 
     public FulfillmentCommandHandler(FulfillmentConfig config) {
         autoAdvance = new AutoAdvance(config);
         handlers = Map.of(
                 type(CreateShipment.getDefaultInstance()), new CreateShipmentHandler(shipments, autoAdvance),
-                type(CancelShipment.getDefaultInstance()), new CancelShipmentHandler(shipments));
+                type(CancelShipment.getDefaultInstance()), new CancelShipmentHandler(shipments),
+                type(ExpectReturn.getDefaultInstance()), new ExpectReturnHandler(returns),
+                type(CancelReturnExpectation.getDefaultInstance()), new CancelReturnExpectationHandler(returns));
     }
 
     /** The command types this handler applies: the types its subscription asks for. */

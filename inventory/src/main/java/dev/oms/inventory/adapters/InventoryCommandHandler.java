@@ -3,6 +3,7 @@ package dev.oms.inventory.adapters;
 import com.google.protobuf.Message;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.contracts.inventory.v1.CommitStock;
+import dev.oms.contracts.inventory.v1.RestockReturn;
 import dev.oms.contracts.inventory.v1.ReleaseStock;
 import dev.oms.contracts.inventory.v1.ReserveStock;
 import dev.oms.inventory.api.InventoryConfig;
@@ -21,7 +22,8 @@ public final class InventoryCommandHandler implements MessageHandler {
                 type(ReserveStock.getDefaultInstance()), new ReserveStockHandler(stock, reservations,
                         config.reservationTtl(), config.stockReservedVersion()),
                 type(ReleaseStock.getDefaultInstance()), new ReleaseStockHandler(stock, reservations),
-                type(CommitStock.getDefaultInstance()), new CommitStockHandler(stock, reservations));
+                type(CommitStock.getDefaultInstance()), new CommitStockHandler(stock, reservations),
+                type(RestockReturn.getDefaultInstance()), new RestockReturnHandler(stock));
     }
 
     /** The command types this handler applies: the types its subscription asks for. */

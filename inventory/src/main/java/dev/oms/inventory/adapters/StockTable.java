@@ -65,6 +65,12 @@ public final class StockTable {
         return moveOnHand(c, sku, warehouse, units, 0, MovementReason.RESTOCK, orderId, null, at);
     }
 
+    /** Returned units judged restockable, back on hand in the warehouse that received them. */
+    public StockLevel restockReturned(Connection c, String sku, String warehouse, long units, String orderId,
+                                      String returnId, Instant at) throws SQLException {
+        return moveOnHand(c, sku, warehouse, units, 0, MovementReason.RETURN, orderId, "return " + returnId, at);
+    }
+
     /** Adds {@code delta} (negative to take away) to the units on hand of one row: an operator's adjustment. */
     public StockLevel adjustOnHand(Connection c, String sku, String warehouse, long delta, String note, Instant at)
             throws SQLException {

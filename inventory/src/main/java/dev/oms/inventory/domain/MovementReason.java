@@ -9,5 +9,7 @@ public enum MovementReason {
     /** Units left the warehouse for an order. */
     COMMIT,
     /** Units of a cancelled order came back. */
-    RESTOCK
+    RESTOCK,
+    /** Units a customer sent back, judged restockable when the warehouse received them. */
+    RETURN
 }

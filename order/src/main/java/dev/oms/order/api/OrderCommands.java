@@ -12,4 +12,20 @@ public interface OrderCommands {
      */
     @Idempotent
     CancelResult cancel(String orderId, String reason, String idempotencyKey);
+
+    /**
+     * Asks to return units of a delivered order within the return window, for one of the shop's reasons: the
+     * warehouse then expects the parcel; once received, restockable units go back on sale and every unit received is
+     * refunded at the price paid. Repeating the call with the same idempotency key answers the same return.
+     */
+    @Idempotent
+    ReturnResult requestReturn(String orderId, java.util.List<ReturnLineRequest> lines, String reason,
+                               String idempotencyKey);
+
+    /**
+     * Withdraws a return whose parcel the warehouse has not received yet; refused once it has. With a customer id, only
+     * that customer's return: another's is answered as an unknown one (operators pass null).
+     */
+    @Idempotent
+    ReturnResult withdrawReturn(String returnId, String customerId);
 }

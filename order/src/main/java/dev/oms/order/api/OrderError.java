@@ -9,4 +9,8 @@ public record OrderError(String code, String message) {
     public static final String SAGA_NOT_FOUND = "SAGA_NOT_FOUND";
     public static final String SAGA_NOT_ACTIONABLE = "SAGA_NOT_ACTIONABLE";
     public static final String INVALID_INPUT = "INVALID_INPUT";
+    public static final String RETURN_NOT_ALLOWED = "RETURN_NOT_ALLOWED";
+    public static final String RETURN_WINDOW_CLOSED = "RETURN_WINDOW_CLOSED";
+    public static final String RETURN_NOT_FOUND = "RETURN_NOT_FOUND";
+    public static final String RETURN_ALREADY_RECEIVED = "RETURN_ALREADY_RECEIVED";
 }

@@ -74,6 +74,10 @@ final class RefundPaymentHandler implements MessageHandler {
             return;
         }
         Money part = new Money(command.getAmount().getAmount(), command.getAmount().getCurrency());
+        if (part.amount() == 0) { // a return of free items: nothing to give back, and nothing to book
+            tx.publish(orderId, PaymentReplies.refunded(payment, part, operationId));
+            return;
+        }
         if (!payment.status().wasCaptured()) {
             throw new IllegalStateException("order " + orderId + " has nothing captured to refund (" + payment.status() + ")");
         }

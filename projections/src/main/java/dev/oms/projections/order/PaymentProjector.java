@@ -14,6 +14,9 @@ import java.time.Instant;
 
 /** The payment status of an order, from the payment service's events; in SQL, and in memory for a rebuild. */
 final class PaymentProjector {
+    private static final String REFUNDED = "REFUNDED";
+    private static final String PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED";
+
     private PaymentProjector() {}
 
     static void routeTo(EventRoutes routes) {
@@ -25,8 +28,7 @@ final class PaymentProjector {
                         (event, envelope, c) -> status(c, event.getOrderId(), "CAPTURED", envelope))
                 .on(AuthorizationVoided.getDefaultInstance(),
                         (event, envelope, c) -> status(c, event.getOrderId(), "VOIDED", envelope))
-                .on(PaymentRefunded.getDefaultInstance(),
-                        (event, envelope, c) -> status(c, event.getOrderId(), "REFUNDED", envelope));
+                .on(PaymentRefunded.getDefaultInstance(), PaymentProjector::refunded);
     }
 
     static void foldTo(FoldRoutes routes) {
@@ -35,8 +37,26 @@ final class PaymentProjector {
                 .on(PaymentCaptured.getDefaultInstance(), (event, envelope, order) -> status(order, "CAPTURED", envelope))
                 .on(AuthorizationVoided.getDefaultInstance(),
                         (event, envelope, order) -> status(order, "VOIDED", envelope))
-                .on(PaymentRefunded.getDefaultInstance(),
-                        (event, envelope, order) -> status(order, "REFUNDED", envelope));
+                .on(PaymentRefunded.getDefaultInstance(), (event, envelope, order) -> status(order,
+                        partly(event, order.totalAmount) ? PARTIALLY_REFUNDED : REFUNDED, envelope));
+    }
+
+    /**
+     * A refund of part of the order (a return's lines) leaves the payment PARTIALLY_REFUNDED until the refunds add up
+     * to the order's total; a full refund (a cancellation) has no operation id.
+     */
+    private static void refunded(PaymentRefunded event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        Jdbc.update(c, """
+                UPDATE order_view SET payment_status = CASE WHEN ? AND ? < coalesce(total_amount, 0) THEN ? ELSE ? END,
+                                      payment_status_at = ?
+                WHERE order_id = ? AND (payment_status_at IS NULL OR payment_status_at <= ?)""",
+                !event.getOperationId().isEmpty(), event.getRefundedTotal().getAmount(), PARTIALLY_REFUNDED, REFUNDED,
+                envelope.occurredAt(), event.getOrderId(), envelope.occurredAt());
+    }
+
+    private static boolean partly(PaymentRefunded event, Long total) {
+        return !event.getOperationId().isEmpty() && event.getRefundedTotal().getAmount() < (total == null ? 0 : total);
     }
 
     /** An event older than the status shown (a redelivery) is ignored. */

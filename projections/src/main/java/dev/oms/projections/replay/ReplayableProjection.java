@@ -6,6 +6,7 @@ import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Pipeline;
 import dev.oms.projections.internal.RowFold;
 import dev.oms.projections.order.OrderProjection;
+import dev.oms.projections.returns.ReturnProjection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 public record ReplayableProjection(String name, List<String> tables, Pipeline handler, boolean parallel,
                                    Supplier<RowFold> folds) {
 
-    public static final List<ReplayableProjection> ALL = List.of(orderView(), catalog());
+    public static final List<ReplayableProjection> ALL = List.of(orderView(), catalog(), returns());
 
     public ReplayableProjection {
         tables = List.copyOf(tables);
@@ -65,6 +66,14 @@ public record ReplayableProjection(String name, List<String> tables, Pipeline ha
         return new ReplayableProjection("order_view", List.of("order_event", "order_view", "order_line_view",
                 "order_saga_view", "order_saga_step_view", "order_shipment_view", "order_notification_view"), pipeline,
                 true, OrderProjection::fold);
+    }
+
+    /** Returns of orders; each event rewrites only its own return's rows. */
+    static ReplayableProjection returns() {
+        EventRoutes routes = new EventRoutes();
+        ReturnProjection.routeTo(routes);
+        Pipeline pipeline = new Pipeline(List.of(new Pipeline.Stage(routes.types(), routes)));
+        return new ReplayableProjection("returns", ReturnProjection.TABLES, pipeline, true, null);
     }
 
     /** Products and stock levels; availability sums over warehouses under a per-sku lock, so one worker applies it. */
