@@ -5,6 +5,7 @@ import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.SagaOperations;
+import dev.oms.payment.api.PaymentCommands;
 import dev.oms.remote.CommandServer;
 import dev.oms.messaging.release.ReleaseRoute;
 import dev.oms.messaging.release.ReleaseRoutes;
@@ -22,7 +23,7 @@ final class ServedCommands {
      */
     static Optional<CommandServer> serve(Object service, int port, DataSource database) {
         if (!(service instanceof CartCommands || service instanceof OrderCommands || service instanceof InventoryCommands
-                || service instanceof FulfillmentCommands)) {
+                || service instanceof FulfillmentCommands || service instanceof PaymentCommands)) {
             return Optional.empty();
         }
         ReleaseRoutes routes = new ReleaseRoutes(database);
@@ -44,6 +45,9 @@ final class ServedCommands {
         }
         if (service instanceof FulfillmentCommands fulfillment) {
             server.serve(FulfillmentCommands.class, fulfillment);
+        }
+        if (service instanceof PaymentCommands payment) {
+            server.serve(PaymentCommands.class, payment);
         }
         return Optional.of(server);
     }

@@ -45,13 +45,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.oms.bff..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.oms.cart.domain..", "dev.oms.cart.adapters..", "dev.oms.projections.internal..",
-                        "dev.oms.payment..", "dev.oms.notification..")
+                        "dev.oms.notification..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.oms.bff..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..",
-                                "dev.oms.fulfillment..")
+                                "dev.oms.fulfillment..", "dev.oms.payment..")
                         .and(JavaClass.Predicates.resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api",
-                                "dev.oms.fulfillment.api")))
+                                "dev.oms.fulfillment.api", "dev.oms.payment.api")))
                 .check(classes);
     }
 

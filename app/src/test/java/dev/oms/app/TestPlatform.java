@@ -16,12 +16,14 @@ import java.util.Optional;
  */
 final class TestPlatform {
     private static Platform platform;
+    private static DbConfig database;
 
     private TestPlatform() {}
 
     static synchronized Platform shared() {
         if (platform == null) {
             DbConfig db = SharedTestInfra.freshDatabase("e2e");
+            database = db;
             PlatformSettings settings = new PlatformSettings(Path.of("target/unused"), 0, 0, 0, Optional.of(db),
                     Optional.of(SharedTestInfra.kafkaBootstrap()), 4, Duration.ofMillis(200), true);
             platform = Platform.start(settings, line -> { });
@@ -37,6 +39,12 @@ final class TestPlatform {
             }));
         }
         return platform;
+    }
+
+    /** The shared platform's database (for checkers and the sandbox provider's console: tests act through GraphQL). */
+    static synchronized DbConfig sharedDatabase() {
+        shared();
+        return database;
     }
 
     /** The shared platform's shop, as an operator. */

@@ -25,11 +25,13 @@ class BffArchitectureTest {
 
     @ArchTest
     static final ArchRule reachesOrdersInventoryAndTheWarehouseOnlyThroughTheirCommandApis = noClasses().should()
-            .dependOnClassesThat(resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..", "dev.oms.fulfillment..")
-                    .and(resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api", "dev.oms.fulfillment.api")));
+            .dependOnClassesThat(resideInAnyPackage("dev.oms.order..", "dev.oms.inventory..", "dev.oms.fulfillment..",
+                            "dev.oms.payment..")
+                    .and(resideOutsideOfPackages("dev.oms.order.api", "dev.oms.inventory.api", "dev.oms.fulfillment.api",
+                            "dev.oms.payment.api")));
 
     @ArchTest
     static final ArchRule touchesNoMessagingNorOtherServices = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("dev.oms.messaging..", "dev.oms.contracts..", "dev.oms.infra..", "dev.oms.saga..",
-                    "dev.oms.payment..", "dev.oms.notification..");
+                    "dev.oms.notification..");
 }

@@ -4,6 +4,8 @@ import dev.oms.bff.auth.JwtKey;
 import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.fulfillment.api.FulfillmentError;
 import dev.oms.fulfillment.api.ReturnReceipt;
+import dev.oms.payment.api.PaymentCommands;
+import dev.oms.payment.api.WebhookReceipt;
 import dev.oms.projections.api.ReturnQueries;
 import dev.oms.projections.api.ReturnView;
 import java.util.List;
@@ -62,6 +64,11 @@ class FakeBackends {
     FulfillmentCommands fulfillmentCommands() {
         return (returnId, units) -> ReturnReceipt.refused(returnId, FulfillmentError.RETURN_NOT_FOUND, "returnId",
                 "no return " + returnId);
+    }
+
+    @Bean
+    PaymentCommands paymentCommands() {
+        return (id, timestamp, signature, body) -> WebhookReceipt.refused("webhooks are not faked");
     }
 
     @Bean

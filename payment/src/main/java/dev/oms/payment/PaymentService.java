@@ -12,18 +12,44 @@ import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.Subscription;
 import dev.oms.payment.adapters.PaymentCommandHandler;
 import dev.oms.payment.adapters.PaymentTable;
+import dev.oms.payment.adapters.ProviderWebhooks;
+import dev.oms.payment.api.PaymentCommands;
+import dev.oms.payment.api.WebhookReceipt;
 import dev.oms.payment.adapters.SandboxPaymentProvider;
 import dev.oms.payment.api.PaymentProvider;
 import java.util.List;
 
-/** The payment service: authorizes, voids, captures and refunds order payments, on the commands of its topic. */
-public final class PaymentService {
+/**
+ * The payment service: authorizes, voids, captures and refunds order payments, on the commands of its topic, and takes
+ * its provider's webhooks (authorizations confirmed later).
+ */
+public final class PaymentService implements PaymentCommands {
     public static final String NAME = "payment";
+    /**
+     * The secret provider webhooks are signed with when OMS_PAYMENT_WEBHOOK_SECRET sets none: a development secret,
+     * published, so never for real money.
+     */
+    public static final String DEVELOPMENT_WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("oms development webhook secret!!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final PaymentCommandHandler handler;
+    private final ProviderWebhooks webhooks;
 
-    private PaymentService(PaymentProvider provider) {
-        this.handler = new PaymentCommandHandler(new PaymentTable(), provider);
+    private PaymentService(ServiceRuntime runtime, PaymentProvider provider, String webhookSecret) {
+        PaymentTable payments = new PaymentTable();
+        this.webhooks = new ProviderWebhooks(runtime.transactions(), webhookSecret, payments);
+        this.handler = new PaymentCommandHandler(payments, provider, webhooks);
+    }
+
+    /** The secret provider webhooks are signed with: OMS_PAYMENT_WEBHOOK_SECRET, else the development one. */
+    public static String webhookSecret() {
+        String secret = System.getenv("OMS_PAYMENT_WEBHOOK_SECRET");
+        return secret == null || secret.isBlank() ? DEVELOPMENT_WEBHOOK_SECRET : secret.trim();
+    }
+
+    @Override
+    public WebhookReceipt receiveProviderWebhook(String webhookId, String timestamp, String signature, String body) {
+        return webhooks.receiveProviderWebhook(webhookId, timestamp, signature, body);
     }
 
     /**
@@ -37,7 +63,7 @@ public final class PaymentService {
 
     /** Registers its subscriptions and jobs on the runtime. The caller runs runtime.migrate() before and runtime.start() after. */
     public static PaymentService register(ServiceRuntime runtime, PaymentProvider provider) {
-        PaymentService service = new PaymentService(provider);
+        PaymentService service = new PaymentService(runtime, provider, webhookSecret());
         runtime.produces(PaymentAuthorized.getDefaultInstance(), PaymentDeclined.getDefaultInstance(),
                 AuthorizationVoided.getDefaultInstance(), PaymentCaptured.getDefaultInstance(),
                 PaymentCaptureFailed.getDefaultInstance(), PaymentRefunded.getDefaultInstance());

@@ -6,6 +6,7 @@ import dev.oms.cart.api.CartCommands;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.order.api.OrderCommands;
+import dev.oms.payment.api.PaymentCommands;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.projections.ProjectionsService.ReadSide;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,7 +25,7 @@ final class BffLauncher {
 
     /** What the BFF calls: the services' commands. One object may implement several of them. */
     record Commands(CartCommands cart, OrderCommands orders, SagaOperations sagas, InventoryCommands inventory,
-                    FulfillmentCommands fulfillment) {}
+                    FulfillmentCommands fulfillment, PaymentCommands payment) {}
 
     static ConfigurableApplicationContext start(int port, Commands commands, ReadSide read,
                                                 PrometheusMeterRegistry registry, HealthContributor services) {
@@ -42,6 +43,7 @@ final class BffLauncher {
                     }
                     beans.registerSingleton("inventoryCommands", commands.inventory());
                     beans.registerSingleton("fulfillmentCommands", commands.fulfillment());
+                    beans.registerSingleton("paymentCommands", commands.payment());
                     beans.registerSingleton("returnQueries", read.returns());
                     beans.registerSingleton("orderQueries", read.orders());
                     beans.registerSingleton("productQueries", read.products());

@@ -42,6 +42,7 @@ public final class Platform implements AutoCloseable {
     private OrderService order;
     private InventoryService inventory;
     private FulfillmentService fulfillment;
+    private PaymentService payment;
     private ProjectionsService projections;
     private PlatformMetrics metrics;
     private ServiceHealth health;
@@ -83,7 +84,7 @@ public final class Platform implements AutoCloseable {
         OrderConfig orderConfig = ServiceLauncher.orderConfig();
         order = service(OrderService.NAME, runtime -> OrderService.register(runtime, orderConfig), OrderService.COMPONENTS);
         inventory = service(InventoryService.NAME, runtime -> InventoryService.register(runtime, ServiceLauncher.inventoryConfig()));
-        service(PaymentService.NAME, runtime -> PaymentService.register(runtime, new TimedPaymentProvider(SandboxPaymentProvider.migrated(
+        payment = service(PaymentService.NAME, runtime -> PaymentService.register(runtime, new TimedPaymentProvider(SandboxPaymentProvider.migrated(
                 keep(ServiceLauncher.providerDb(db).dataSource(SandboxPaymentProvider.SCHEMA, SandboxPaymentProvider.SCHEMA,
                         4)), clock), "sandbox")));
         fulfillment = service(FulfillmentService.NAME, runtime ->
@@ -114,7 +115,7 @@ public final class Platform implements AutoCloseable {
      */
     private Void startBff(int port) {
         ConfigurableApplicationContext context = BffLauncher.start(port,
-                new BffLauncher.Commands(cart, order, order, inventory, fulfillment), projections.readSide(), metrics.registry(),
+                new BffLauncher.Commands(cart, order, order, inventory, fulfillment, payment), projections.readSide(), metrics.registry(),
                 health.contributor());
         started.push(context::close);
         httpPort = BffLauncher.port(context);

@@ -8,6 +8,7 @@ import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.infra.DbConfig;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
+import dev.oms.payment.api.PaymentCommands;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.projections.ProjectionsService;
 import dev.oms.projections.api.LocalProjectionUpdates;
@@ -21,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The BFF in a process of its own ({@code oms service bff}): GraphQL on OMS_HTTP_PORT (8080), commands to the cart,
  * order and inventory services at OMS_CART_URL, OMS_ORDER_URL and OMS_INVENTORY_URL (their command ports; the
- * warehouse's at OMS_FULFILLMENT_URL, optional; during a
+ * warehouse's at OMS_FULFILLMENT_URL and the payment service's (provider webhooks) at OMS_PAYMENT_URL, both optional;
+ * during a
  * blue/green release also at OMS_CART_GREEN_URL etc., split by the release route), reads from
  * the projections' tables in OMS_PROJECTIONS_DB_URL (else OMS_DB_URL). Deadline per call OMS_COMMAND_DEADLINE (2s).
  */
@@ -50,7 +52,7 @@ final class RemoteBff {
                     client(OrderCommands.class, "order", orderUrl, settings),
                     client(SagaOperations.class, "order", orderUrl, settings),
                     client(InventoryCommands.class, "inventory", inventoryUrl, settings),
-                    fulfillment(settings));
+                    fulfillment(settings), payment(settings));
             ConfigurableApplicationContext context = BffLauncher.start(
                     Integer.parseInt(System.getenv().getOrDefault("OMS_HTTP_PORT", "8080")), commands,
                     ProjectionsService.readSide(reads, updates), metrics.registry(), health.contributor());
@@ -93,6 +95,17 @@ final class RemoteBff {
             };
         }
         return client(FulfillmentCommands.class, "fulfillment", url.trim(), settings);
+    }
+
+    /** The payment service's provider webhooks at OMS_PAYMENT_URL; without it they answer 503. */
+    private static PaymentCommands payment(RemoteCommands.Settings settings) {
+        String url = System.getenv("OMS_PAYMENT_URL");
+        if (url == null || url.isBlank()) {
+            return (id, timestamp, signature, body) -> {
+                throw new ServiceUnavailableException("payment", "OMS_PAYMENT_URL is not set", null);
+            };
+        }
+        return client(PaymentCommands.class, "payment", url.trim(), settings);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

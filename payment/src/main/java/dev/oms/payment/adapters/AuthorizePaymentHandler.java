@@ -8,6 +8,7 @@ import dev.oms.messaging.TransactionContext;
 import dev.oms.payment.api.AuthorizationResult;
 import dev.oms.payment.api.AuthorizationResult.Approved;
 import dev.oms.payment.api.AuthorizationResult.Declined;
+import dev.oms.payment.api.AuthorizationResult.Pending;
 import dev.oms.payment.api.Money;
 import dev.oms.payment.api.PaymentProvider;
 import dev.oms.payment.api.PaymentProviderTimeoutException;
@@ -23,15 +24,20 @@ import java.util.UUID;
  * transaction roll back after the provider answered, the retry reaches the provider with the same key and gets
  * the same answer, so funds are never held twice. A provider that does not answer in time leaves the payment
  * AUTHORIZING and sends no reply: the saga's step timeout decides, and its VoidAuthorization releases whatever the
- * provider may hold. A repeat for a payment still AUTHORIZING asks the provider again with the same key.
+ * provider may hold. A repeat for a payment still AUTHORIZING asks the provider again with the same key. An
+ * authorization the provider confirms later (3-D Secure) is answered when its webhook comes (ProviderWebhooks), or at
+ * once when the webhook came first.
  */
 final class AuthorizePaymentHandler implements MessageHandler {
     private final PaymentTable payments;
     private final PaymentProvider provider;
 
-    AuthorizePaymentHandler(PaymentTable payments, PaymentProvider provider) {
+    private final ProviderWebhooks webhooks;
+
+    AuthorizePaymentHandler(PaymentTable payments, PaymentProvider provider, ProviderWebhooks webhooks) {
         this.payments = payments;
         this.provider = provider;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -45,23 +51,42 @@ final class AuthorizePaymentHandler implements MessageHandler {
         Money amount = new Money(command.getAmount().getAmount(), command.getAmount().getCurrency());
         Payment payment = recorded.orElseGet(() ->
                 Payment.authorizing(command.getOrderId(), UUID.randomUUID().toString(), amount));
-        Optional<Payment> decided = payment.amount().isChargeable()
-                ? ask(message, command, payment)
-                : Optional.of(payment.declined("invalid_amount", "the amount must be positive, in an ISO 4217 currency"));
+        Optional<Payment> decided;
+        if (!payment.amount().isChargeable()) {
+            decided = Optional.of(payment.declined("invalid_amount", "the amount must be positive, in an ISO 4217 currency"));
+        } else {
+            AuthorizationResult answer = ask(message, command, payment);
+            if (answer instanceof Pending pending) {
+                payments.save(tx.connection(), payment, tx.now()); // the row the webhook will find
+                decided = laterAnswer(message, tx, payment, pending);
+            } else {
+                decided = Optional.ofNullable(answer).map(result -> apply(payment, result));
+            }
+        }
         payments.save(tx.connection(), decided.orElse(payment), tx.now());
         decided.ifPresent(d -> tx.publish(command.getOrderId(), PaymentReplies.authorizationOutcome(d)));
     }
 
-    /** The payment as the provider's answer leaves it; empty when the provider gave no answer in time. */
-    private Optional<Payment> ask(IncomingMessage message, AuthorizePayment command, Payment payment) {
+    /** The provider's answer; null when it gave none in time. */
+    private AuthorizationResult ask(IncomingMessage message, AuthorizePayment command, Payment payment) {
         try {
             AuthorizationResult result = provider.authorize(key(message, command), command.getOrderId(),
                     command.getPaymentToken(), payment.amount());
             CrashPoints.reached(CrashPoints.PAYMENT_AFTER_PROVIDER_CALL);
-            return Optional.of(apply(payment, result));
+            return result;
         } catch (PaymentProviderTimeoutException e) {
-            return Optional.empty();
+            return null;
         }
+    }
+
+    /**
+     * An authorization the provider confirms later: the saga waiting is remembered for the webhook's answer, unless
+     * the webhook came first and decides it now.
+     */
+    private Optional<Payment> laterAnswer(IncomingMessage message, TransactionContext tx, Payment payment,
+                                          Pending pending) throws SQLException {
+        payments.pending(tx.connection(), payment.orderId(), pending.reference(), message.envelope().sagaId());
+        return webhooks.earlyDecision(tx, payment, pending.reference());
     }
 
     private static Payment apply(Payment payment, AuthorizationResult result) {

@@ -17,9 +17,9 @@ import java.util.Set;
 public final class PaymentCommandHandler implements MessageHandler {
     private final Map<String, MessageHandler> handlers;
 
-    public PaymentCommandHandler(PaymentTable payments, PaymentProvider provider) {
+    public PaymentCommandHandler(PaymentTable payments, PaymentProvider provider, ProviderWebhooks webhooks) {
         handlers = Map.of(
-                type(AuthorizePayment.getDefaultInstance()), new AuthorizePaymentHandler(payments, provider),
+                type(AuthorizePayment.getDefaultInstance()), new AuthorizePaymentHandler(payments, provider, webhooks),
                 type(VoidAuthorization.getDefaultInstance()), new VoidAuthorizationHandler(payments, provider),
                 type(CapturePayment.getDefaultInstance()), new CapturePaymentHandler(payments, provider),
                 type(RefundPayment.getDefaultInstance()), new RefundPaymentHandler(payments, provider));

@@ -28,6 +28,40 @@ public final class PaymentTable {
         }
     }
 
+    /** The payment whose authorization the provider names {@code reference}, its row locked. */
+    public Optional<Payment> findByReferenceForUpdate(Connection c, String reference) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT order_id, payment_id, status, amount, currency, authorization_id, decline_code, decline_reason,
+                       captured_amount, refunded_amount, voided_amount
+                FROM payment WHERE provider_reference = ? ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")) {
+            select.setString(1, reference);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Remembers a pending authorization: the provider's reference for it, and the saga waiting for its answer. */
+    public void pending(Connection c, String orderId, String reference, String sagaId) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE payment SET provider_reference = ?, saga_id = ? WHERE order_id = ?")) {
+            update.setString(1, reference);
+            update.setString(2, sagaId);
+            update.setString(3, orderId);
+            update.executeUpdate();
+        }
+    }
+
+    /** The saga that waits for the payment's pending authorization. */
+    public String sagaOf(Connection c, String orderId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT saga_id FROM payment WHERE order_id = ?")) {
+            select.setString(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
     /** Inserts the payment, or overwrites the recorded one's outcome (status, authorization, decline). */
     public void save(Connection c, Payment payment, Instant now) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("""

@@ -33,7 +33,7 @@ final class SandboxLedger {
             "SELECT * FROM payment_provider.ledger WHERE authorization_id = ? AND operation = ?";
     private static final String OPEN_AUTHORIZATION_OF_ORDER = """
             SELECT * FROM payment_provider.ledger a
-            WHERE a.order_id = ? AND a.operation = 'AUTHORIZE' AND a.outcome = 'APPROVED'
+            WHERE a.order_id = ? AND a.operation = 'AUTHORIZE' AND a.outcome IN ('APPROVED', 'PENDING')
               AND NOT EXISTS (SELECT 1 FROM payment_provider.ledger o
                               WHERE o.authorization_id = a.authorization_id AND o.operation IN ('CAPTURE', 'VOID'))
             ORDER BY a.created_at DESC LIMIT 1""";
@@ -159,6 +159,86 @@ final class SandboxLedger {
     /** The approved authorization with this id, if the sandbox ever granted it. */
     Optional<Entry> approvedAuthorization(String authorizationId) {
         return find(APPROVED_AUTHORIZATION, authorizationId);
+    }
+
+    /** A decision on a pending authorization: APPROVED or DECLINED, and the authorization's id. */
+    record Decision(String reference, String outcome, String authorizationId) {}
+
+    /** The decision taken on the reference before its authorization was asked for, if one was. */
+    Optional<Decision> decisionFor(String reference) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT outcome, authorization_id FROM payment_provider.decision WHERE reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Decision(reference, row.getString(1), row.getString(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Decides the pending authorization booked under {@code reference}, or records the decision for when it is asked
+     * for. An authorization voided meanwhile is declined whatever was asked. Returns the decision as it stands (a
+     * second decision does not change the first).
+     */
+    Decision decide(String reference, boolean approve, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Decision decision = decide(c, reference, approve, now);
+                c.commit();
+                return decision;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static Decision decide(Connection c, String reference, boolean approve, Instant now) throws SQLException {
+        Optional<Entry> booked = find(c, """
+                SELECT * FROM payment_provider.ledger WHERE payment_token = ? AND operation = 'AUTHORIZE'
+                ORDER BY created_at DESC LIMIT 1 FOR UPDATE""", reference);
+        if (booked.isPresent()) {
+            Entry authorization = booked.get();
+            if (authorization.outcome().equals("PENDING")) {
+                boolean voided = find(c, ON_AUTHORIZATION, authorization.authorizationId(), Operation.VOID.name()).isPresent();
+                String outcome = approve && !voided ? "APPROVED" : "DECLINED";
+                try (PreparedStatement update = c.prepareStatement("""
+                        UPDATE payment_provider.ledger SET outcome = ?, decline_code = ?, decline_reason = ?
+                        WHERE idempotency_key = ?""")) {
+                    update.setString(1, outcome);
+                    update.setString(2, outcome.equals("APPROVED") ? null : "authentication_failed");
+                    update.setString(3, outcome.equals("APPROVED") ? null : "the card holder did not confirm the payment");
+                    update.setString(4, authorization.idempotencyKey());
+                    update.executeUpdate();
+                }
+                return new Decision(reference, outcome, authorization.authorizationId());
+            }
+            return new Decision(reference, authorization.outcome(), authorization.authorizationId());
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO payment_provider.decision (reference, outcome, authorization_id, decided_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING""")) {
+            insert.setString(1, reference);
+            insert.setString(2, approve ? "APPROVED" : "DECLINED");
+            insert.setString(3, "sbx_auth_" + java.util.UUID.randomUUID());
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT outcome, authorization_id FROM payment_provider.decision WHERE reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new Decision(reference, row.getString(1), row.getString(2));
+            }
+        }
     }
 
     /** The latest approved authorization of the order that is neither captured nor voided. */

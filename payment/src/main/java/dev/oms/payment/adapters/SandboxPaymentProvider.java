@@ -11,6 +11,7 @@ import dev.oms.payment.api.PaymentProvider;
 import dev.oms.payment.api.PaymentProviderException;
 import dev.oms.payment.api.PaymentProviderTimeoutException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -21,7 +22,8 @@ import org.flywaydb.core.Flyway;
  * {@value #TIMEOUT} holds the funds but never answers; {@value #FLAKY} fails the first {@value #FLAKY_FAILURES}
  * attempts of a key with a retryable error, then approves; {@value #CAPTURE_FAILS_ONCE} approves, then refuses the
  * first capture of a key; any other token declines with {@code invalid_payment_token}. The ledger books each
- * idempotency key once and answers a repeat with the recorded outcome.
+ * idempotency key once and answers a repeat with the recorded outcome. Tokens starting {@value #PENDING} are
+ * authorized later: pending until {@link SandboxConsole} decides them and sends the provider's webhook.
  */
 public final class SandboxPaymentProvider implements PaymentProvider {
     public static final String SCHEMA = SandboxLedger.SCHEMA;
@@ -30,6 +32,8 @@ public final class SandboxPaymentProvider implements PaymentProvider {
     public static final String TIMEOUT = "sandbox_timeout";
     public static final String FLAKY = "sandbox_flaky";
     public static final String CAPTURE_FAILS_ONCE = "sandbox_capture_fails_once";
+    /** Tokens that start so are authorized later: pending until the sandbox's console decides and sends the webhook. */
+    public static final String PENDING = "sandbox_pending";
     static final int FLAKY_FAILURES = 2;
 
     private final SandboxLedger ledger;
@@ -57,6 +61,9 @@ public final class SandboxPaymentProvider implements PaymentProvider {
 
     @Override
     public AuthorizationResult authorize(String idempotencyKey, String orderId, String paymentToken, Money amount) {
+        if (paymentToken.startsWith(PENDING)) {
+            return authorizeLater(idempotencyKey, orderId, paymentToken, amount);
+        }
         if (TIMEOUT.equals(paymentToken)) {
             ledger.bookOnce(authorization(idempotencyKey, orderId, paymentToken, amount), clock.instant());
             ledger.recordAttempt(idempotencyKey, Operation.AUTHORIZE, orderId, "UNANSWERED", clock.instant());
@@ -71,6 +78,32 @@ public final class SandboxPaymentProvider implements PaymentProvider {
         return booked.outcome().equals("APPROVED")
                 ? new Approved(booked.authorizationId())
                 : new Declined(booked.declineCode(), booked.declineReason());
+    }
+
+    /**
+     * As an asynchronous provider answers: the first call of a key is pending whatever was decided (the answer comes by
+     * webhook); a repeat answers the decision once there is one.
+     */
+    private AuthorizationResult authorizeLater(String key, String orderId, String token, Money amount) {
+        Optional<SandboxLedger.Decision> decided = ledger.decisionFor(token);
+        Entry booked = ledger.bookOnce(new Entry(key, Operation.AUTHORIZE, orderId, amount.amount(), amount.currency(),
+                decided.map(SandboxLedger.Decision::outcome).orElse("PENDING"),
+                decided.map(SandboxLedger.Decision::authorizationId).orElseGet(() -> "sbx_auth_" + UUID.randomUUID()),
+                token, decided.filter(d -> d.outcome().equals("DECLINED")).map(d -> "authentication_failed").orElse(null),
+                decided.filter(d -> d.outcome().equals("DECLINED"))
+                        .map(d -> "the card holder did not confirm the payment").orElse(null)), clock.instant());
+        boolean first = ledger.attempts(key, Operation.AUTHORIZE) == 0;
+        ledger.recordAttempt(key, Operation.AUTHORIZE, orderId, booked.outcome(), clock.instant());
+        if (first || booked.outcome().equals("PENDING")) {
+            return new AuthorizationResult.Pending(token);
+        }
+        return booked.outcome().equals("APPROVED") ? new Approved(booked.authorizationId())
+                : new Declined(booked.declineCode(), booked.declineReason());
+    }
+
+    /** The sandbox's console: decides a pending authorization (see {@link SandboxConsole}). */
+    SandboxLedger.Decision decide(String reference, boolean approve) {
+        return ledger.decide(reference, approve, clock.instant());
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** Webhooks from outside the platform: the payment provider's, handed to the payment service as received. */
+package dev.oms.bff.webhooks;
