@@ -36,6 +36,10 @@ class LauncherStartupIT {
                     beans.registerSingleton("operationsQueries", operations);
                     beans.registerSingleton("projectionUpdates", (ProjectionUpdates) new LocalProjectionUpdates());
                     beans.registerSingleton("jwtKey", (JwtKey) TestTokens.KEY);
+                    FakeBackends fakes = new FakeBackends();
+                    beans.registerSingleton("fulfillmentCommands", fakes.fulfillmentCommands());
+                    beans.registerSingleton("paymentCommands", fakes.paymentCommands());
+                    beans.registerSingleton("returnQueries", fakes.returnQueries());
                 })
                 .properties(Map.of("server.port", "0"))
                 .run()) {

@@ -1,10 +1,15 @@
 package dev.oms.projections;
 
+import dev.oms.contracts.common.v1.Money;
 import dev.oms.contracts.payment.v1.AuthorizationVoided;
+import dev.oms.contracts.order.v1.ReturnLineState;
+import dev.oms.contracts.order.v1.ReturnStatusChanged;
 import dev.oms.contracts.payment.v1.PaymentAuthorized;
+import dev.oms.contracts.payment.v1.PaymentRefunded;
 import dev.oms.contracts.payment.v1.PaymentCaptured;
 import dev.oms.contracts.payment.v1.PaymentDeclined;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -64,6 +69,29 @@ final class Workload {
         publish(order, Events.notified(order, "note-" + order, "order-confirmed"));
         publish(order, Events.saga(order, saga, 5, "COMPLETED", 6));
         publish(order, Events.status(order, "CONFIRMED", "FULFILLING"));
+        if (random.nextInt(4) == 0) {
+            returned(order);
+        }
+    }
+
+    /** A return of part of the order: requested, received (one restockable, one damaged), refunded. */
+    private void returned(String order) {
+        String returnId = "return-" + order;
+        for (String status : List.of("REQUESTED", "RECEIVED", "REFUNDED")) {
+            boolean received = !status.equals("REQUESTED");
+            ReturnStatusChanged.Builder event = ReturnStatusChanged.newBuilder().setReturnId(returnId).setOrderId(order)
+                    .setCustomerId("customer-1").setStatus(status).setReason("DAMAGED")
+                    .addLines(ReturnLineState.newBuilder().setSku("SKU-1").setQuantity(2)
+                            .setUnitPrice(Money.newBuilder().setAmount(1_001).setCurrency("EUR"))
+                            .setRestockable(received ? 1 : 0).setDamaged(received ? 1 : 0));
+            if (status.equals("REFUNDED")) {
+                event.setRefund(Money.newBuilder().setAmount(2_002).setCurrency("EUR"));
+                publish(order, PaymentRefunded.newBuilder().setOrderId(order).setOperationId(returnId)
+                        .setAmount(Money.newBuilder().setAmount(2_002).setCurrency("EUR"))
+                        .setRefundedTotal(Money.newBuilder().setAmount(2_002).setCurrency("EUR")).build());
+            }
+            publish(order, event.build());
+        }
     }
 
     private void rejected(String order) {
