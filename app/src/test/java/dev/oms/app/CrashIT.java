@@ -57,6 +57,56 @@ class CrashIT {
         runScenario("duplicate-delivery", Map.of("OMS_DUPLICATE_DELIVERY", "true"));
     }
 
+    /**
+     * After the order: delivered orders are returned (received at once, later, or withdrawn) and orders paid by a
+     * later confirmation wait for the provider's webhook, while the platform is killed at the point, or every message
+     * comes twice; a restarted platform finishes them.
+     */
+    @ParameterizedTest(name = "returns and confirmations, kill at {0} (hit {1})")
+    @CsvSource({
+            CrashPoints.TX_BEFORE_COMMIT + ", 40",
+            CrashPoints.SAGA_BETWEEN_REPLY_AND_NEXT_COMMAND + ", 8",
+            CrashPoints.PAYMENT_AFTER_PROVIDER_CALL + ", 3",
+            "none, 0"})
+    void invariantsHoldWhenReturnsAndConfirmationsAreKilledAt(String point, int hit) {
+        Map<String, String> faults = point.equals("none") ? Map.of("OMS_DUPLICATE_DELIVERY", "true")
+                : Map.of("OMS_CRASH_POINT", point, "OMS_CRASH_AFTER", String.valueOf(hit));
+        runAfterTheOrder("after-" + (point.equals("none") ? "duplicate-delivery" : point), faults);
+    }
+
+    private static void runAfterTheOrder(String name, Map<String, String> faults) {
+        DbConfig db = SharedTestInfra.freshDatabase("crash_after");
+        try (LocalKafka kafka = LocalKafka.startTemporary(); HikariDataSource data = db.dataSource("checker", null, 2)) {
+            SandboxProvider provider = new SandboxProvider(data);
+            List<String> delivered;
+            try (ChildPlatform first = ChildPlatform.start(name + "-1", db, kafka.bootstrapServers(), Map.of())) {
+                Shop shop = new Shop(new GraphQlClient(first.graphqlUrl())).asCustomer("crash");
+                delivered = java.util.stream.IntStream.range(0, 6)
+                        .mapToObj(i -> shop.placeOrder("SKU-000" + (1 + i % 3), 2, "sandbox_ok")).toList();
+                delivered.forEach(order -> shop.awaitStatus(order, "DELIVERED"));
+            }
+            List<String> pending = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> "sandbox_pending_" + java.util.UUID.randomUUID()).toList();
+            try (ChildPlatform second = ChildPlatform.start(name + "-2", db, kafka.bootstrapServers(), faults)) {
+                AfterTheOrder.play(second, provider, delivered, pending, true);
+                if (faults.containsKey("OMS_CRASH_POINT")) {
+                    second.waitForExit(Duration.ofSeconds(30));
+                    assertThat(second.alive()).as("the crash point %s was reached", faults.get("OMS_CRASH_POINT")).isFalse();
+                }
+            }
+            try (ChildPlatform third = ChildPlatform.start(name + "-3", db, kafka.bootstrapServers(),
+                    faults.containsKey("OMS_DUPLICATE_DELIVERY") ? faults : Map.of())) {
+                AfterTheOrder.play(third, provider, delivered, pending, false);
+                InvariantChecker checker = new InvariantChecker(data);
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> AfterTheOrder.receiveWhatIsExpected(third, data) && checker.quiescent());
+                assertThat(checker.checkQuiescent()).isEmpty();
+                assertThat(AfterTheOrder.returnsRefunded(data)).as("returns refunded").isPositive();
+            }
+        }
+        crashPointsCovered.incrementAndGet();
+    }
+
     private static void runScenario(String name, Map<String, String> faults) {
         DbConfig db = SharedTestInfra.freshDatabase("crash");
         try (LocalKafka kafka = LocalKafka.startTemporary(); HikariDataSource data = db.dataSource("checker", null, 2)) {

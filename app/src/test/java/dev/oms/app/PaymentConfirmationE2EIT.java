@@ -6,17 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oms.app.invariants.InvariantChecker;
 import dev.oms.app.platform.Platform;
-import dev.oms.payment.PaymentService;
-import dev.oms.payment.adapters.SandboxConsole;
 import dev.oms.payment.adapters.SandboxConsole.SignedWebhook;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -31,17 +25,16 @@ import tools.jackson.databind.JsonNode;
  * webhooks are refused and change nothing.
  */
 class PaymentConfirmationE2EIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Platform platform;
     private static HikariDataSource data;
-    private static SandboxConsole provider;
+    private static SandboxProvider provider;
     private static Shop shop;
 
     @BeforeAll
     static void sharedPlatform() {
         platform = TestPlatform.shared();
         data = TestPlatform.sharedDatabase().dataSource("payment-confirmation-it", null, 2);
-        provider = new SandboxConsole(data, PaymentService.DEVELOPMENT_WEBHOOK_SECRET, Clock.systemUTC());
+        provider = new SandboxProvider(data);
         shop = TestPlatform.shopFor("petra");
         await().atMost(Duration.ofSeconds(30)).until(() -> shop.available("SKU-0011") > 0);
     }
@@ -160,15 +153,7 @@ class PaymentConfirmationE2EIT {
     }
 
     private static HttpResponse<String> post(SignedWebhook webhook) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                        platform.graphqlUrl().replace("/graphql", "/webhooks/payments")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(webhook.body()));
-        if (webhook.id() != null) {
-            request.header("webhook-id", webhook.id());
-        }
-        request.header("webhook-timestamp", webhook.timestamp()).header("webhook-signature", webhook.signature());
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return SandboxProvider.post(platform.graphqlUrl(), webhook);
     }
 
     private static String webhookOutcome(String reference) throws Exception {

@@ -22,10 +22,14 @@ public final class InvariantChecker {
     private static final String COPIED_LEDGER = "pg_temp.provider_ledger";
 
     private static final List<Rule> QUIESCENT = List.of(
+            // A return waiting for the customer's parcel is not work in flight: it may wait for weeks.
             new Rule("every saga ended", """
-                    SELECT saga_type || ' ' || saga_id || ' is ' || status FROM "order".saga_instance
+                    SELECT saga_type || ' ' || saga_id || ' is ' || status FROM "order".saga_instance s
                     WHERE status NOT IN ('COMPLETED', 'COMPENSATED')
-                      AND NOT (status = 'COMPENSATION_FAILED' AND alert IS NOT NULL)"""),
+                      AND NOT (status = 'COMPENSATION_FAILED' AND alert IS NOT NULL)
+                      AND NOT (saga_type = 'ReturnOrder' AND status = 'RUNNING'
+                               AND EXISTS (SELECT 1 FROM "order".order_return r
+                                           WHERE r.saga_id = s.saga_id AND r.status = 'REQUESTED'))"""),
             new Rule("every order settled", """
                     SELECT order_id || ' is ' || status FROM "order".orders WHERE status IN ('PENDING', 'CONFIRMED')"""),
             new Rule("no message waits in an outbox for more than a minute", """

@@ -1,0 +1,96 @@
+package dev.oms.app;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What happens after the order, as the crash test drives it through GraphQL: customers return units of delivered
+ * orders (one withdrawn again), the warehouse receives parcels, and orders paid by a later confirmation get the
+ * provider's webhook. Every call may meet a platform that is dying: what did not get through is done again on the
+ * next platform (idempotency keys and webhook ids make that safe).
+ */
+final class AfterTheOrder {
+    private static final String REQUEST = """
+            mutation($o: ID!, $s: String!, $k: String!) { orderReturnRequest(orderId: $o,
+              lines: [{sku: $s, quantity: 1}], reason: "NO_LONGER_NEEDED", idempotencyKey: $k) {
+              returnId status userErrors { code } } }""";
+    private static final String RECEIVE = """
+            mutation($id: ID!, $s: String!, $r: Int!, $d: Int!) { returnReceive(returnId: $id,
+              units: [{sku: $s, restockable: $r, damaged: $d}]) { status userErrors { code } } }""";
+    private static final String WITHDRAW = """
+            mutation($id: ID!) { returnWithdraw(returnId: $id) { status userErrors { code } } }""";
+
+    private AfterTheOrder() {}
+
+    /**
+     * Returns one unit of each delivered order (the first is withdrawn again, the second left for later), receives the
+     * rest (every other one damaged), checks out orders with the pending tokens and confirms them (the last declined).
+     */
+    static void play(ChildPlatform platform, SandboxProvider provider, List<String> delivered, List<String> pending,
+                     boolean first) {
+        Shop customer = new Shop(new GraphQlClient(platform.graphqlUrl())).asCustomer("crash");
+        Shop ops = customer.asOps();
+        try {
+            for (int i = 0; i < delivered.size(); i++) {
+                String order = delivered.get(i);
+                String sku = "SKU-000" + (1 + i % 3);
+                JsonNode requested = customer.graphql().data(REQUEST, Map.of("o", order, "s", sku, "k", "return-" + order))
+                        .get("orderReturnRequest");
+                if (!first || requested.get("returnId").isNull()) {
+                    continue;
+                }
+                String returnId = requested.get("returnId").asText();
+                if (i == 0) {
+                    customer.graphql().data(WITHDRAW, Map.of("id", returnId));
+                } else if (i > 1) {
+                    ops.graphql().data(RECEIVE, Map.of("id", returnId, "s", sku, "r", i % 2, "d", 1 - i % 2));
+                }
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                String token = pending.get(i);
+                if (first) {
+                    customer.placeOrder("SKU-0004", 1, token);
+                }
+                provider.confirm(platform.graphqlUrl(), token, i < pending.size() - 1);
+            }
+        } catch (RuntimeException | AssertionError platformDied) {
+            // a crash point fired: what got through is what the next platform goes on with
+        }
+    }
+
+    /**
+     * Receives every return still expected (as restockable), so that its saga can end; true when none was left to
+     * receive.
+     */
+    static boolean receiveWhatIsExpected(ChildPlatform platform, DataSource data) {
+        Shop ops = new Shop(new GraphQlClient(platform.graphqlUrl())).asOps();
+        List<String[]> expected = new java.util.ArrayList<>();
+        try (Connection c = data.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("""
+                     SELECT r.return_id, l.sku FROM "order".order_return r JOIN "order".order_return_line l USING (return_id)
+                     WHERE r.status = 'REQUESTED'""")) {
+            while (row.next()) {
+                expected.add(new String[] {row.getString(1), row.getString(2)});
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        expected.forEach(r -> ops.graphql().data(RECEIVE, Map.of("id", r[0], "s", r[1], "r", 1, "d", 0)));
+        return expected.isEmpty();
+    }
+
+    static int returnsRefunded(DataSource data) {
+        try (Connection c = data.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("SELECT count(*) FROM \"order\".order_return WHERE status = 'REFUNDED'")) {
+            row.next();
+            return row.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
