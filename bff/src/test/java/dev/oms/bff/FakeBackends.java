@@ -3,7 +3,10 @@ package dev.oms.bff;
 import dev.oms.bff.auth.JwtKey;
 import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.fulfillment.api.FulfillmentError;
+import dev.oms.fulfillment.api.ReceivedUnits;
 import dev.oms.fulfillment.api.ReturnReceipt;
+import dev.oms.fulfillment.api.ShipmentAction;
+import dev.oms.fulfillment.api.ShipmentUnits;
 import dev.oms.payment.api.PaymentCommands;
 import dev.oms.payment.api.WebhookReceipt;
 import dev.oms.projections.api.ReturnQueries;
@@ -62,8 +65,32 @@ class FakeBackends {
 
     @Bean
     FulfillmentCommands fulfillmentCommands() {
-        return (returnId, units) -> ReturnReceipt.refused(returnId, FulfillmentError.RETURN_NOT_FOUND, "returnId",
-                "no return " + returnId);
+        return new FulfillmentCommands() {
+            @Override
+            public ReturnReceipt receiveReturn(String returnId, List<ReceivedUnits> units) {
+                return ReturnReceipt.refused(returnId, FulfillmentError.RETURN_NOT_FOUND, "returnId", "no return " + returnId);
+            }
+
+            @Override
+            public ShipmentAction holdShipment(String shipmentId, String reason) {
+                return notFound(shipmentId);
+            }
+
+            @Override
+            public ShipmentAction releaseShipment(String shipmentId) {
+                return notFound(shipmentId);
+            }
+
+            @Override
+            public ShipmentAction shipShipment(String shipmentId, List<ShipmentUnits> units) {
+                return notFound(shipmentId);
+            }
+
+            private ShipmentAction notFound(String shipmentId) {
+                return ShipmentAction.refused(shipmentId, FulfillmentError.SHIPMENT_NOT_FOUND, "shipmentId",
+                        "no shipment " + shipmentId);
+            }
+        };
     }
 
     @Bean

@@ -10,7 +10,11 @@ import dev.oms.contracts.fulfillment.v1.ReturnCancelRefused;
 import dev.oms.contracts.fulfillment.v1.ReturnExpectationCancelled;
 import dev.oms.contracts.fulfillment.v1.ReturnReceived;
 import dev.oms.fulfillment.adapters.FulfillmentCommandHandler;
+import dev.oms.contracts.fulfillment.v1.UnshippedCancelled;
 import dev.oms.fulfillment.adapters.ReturnDesk;
+import dev.oms.fulfillment.adapters.ShipmentDesk;
+import dev.oms.fulfillment.api.ShipmentAction;
+import dev.oms.fulfillment.api.ShipmentUnits;
 import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.fulfillment.api.ReceivedUnits;
 import dev.oms.fulfillment.api.ReturnReceipt;
@@ -33,11 +37,28 @@ public final class FulfillmentService implements FulfillmentCommands {
     private final FulfillmentCommandHandler handler;
     private final ShipmentAdvancer advancer;
     private final ReturnDesk returnDesk;
+    private final ShipmentDesk shipmentDesk;
 
     private FulfillmentService(ServiceRuntime runtime, FulfillmentConfig config) {
         this.handler = new FulfillmentCommandHandler(config);
         this.advancer = handler.advancer(runtime.transactions());
         this.returnDesk = new ReturnDesk(runtime.transactions());
+        this.shipmentDesk = handler.desk(runtime.transactions());
+    }
+
+    @Override
+    public ShipmentAction holdShipment(String shipmentId, String reason) {
+        return shipmentDesk.hold(shipmentId, reason);
+    }
+
+    @Override
+    public ShipmentAction releaseShipment(String shipmentId) {
+        return shipmentDesk.release(shipmentId);
+    }
+
+    @Override
+    public ShipmentAction shipShipment(String shipmentId, List<ShipmentUnits> units) {
+        return shipmentDesk.ship(shipmentId, units);
     }
 
     @Override
@@ -59,7 +80,8 @@ public final class FulfillmentService implements FulfillmentCommands {
         runtime.produces(ShipmentCreated.getDefaultInstance(), ShipmentRejected.getDefaultInstance(),
                 ShipmentCancelled.getDefaultInstance(), ShipmentStatusChanged.getDefaultInstance(),
                 ShipmentCancelRefused.getDefaultInstance(), ReturnReceived.getDefaultInstance(),
-                ReturnExpectationCancelled.getDefaultInstance(), ReturnCancelRefused.getDefaultInstance());
+                ReturnExpectationCancelled.getDefaultInstance(), ReturnCancelRefused.getDefaultInstance(),
+                UnshippedCancelled.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.FULFILLMENT_COMMANDS), service.handler.types(),
                 service.handler));
         if (config.autoAdvances()) {

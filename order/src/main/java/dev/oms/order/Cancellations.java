@@ -1,6 +1,7 @@
 package dev.oms.order;
 
 import dev.oms.contracts.order.v1.CancelOrderSagaData;
+import dev.oms.contracts.order.v1.CancelRestSagaData;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.order.adapters.CancellationTable;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * Decides what a customer's cancellation does: before the PlaceOrder saga's pivot it compensates that saga
  * (the order ends CANCELLED; with the shipment requested and unanswered, once the warehouse answers); once the order
- * is placed and not shipped it starts a CancelOrder saga; after shipping it is refused. One cancellation per order;
+ * is placed and not shipped it starts a CancelOrder saga; once partly shipped a CancelRest saga cancels what has not
+ * left (refunding just those lines); after shipping it is refused. One cancellation per order;
  * asking again (by order or idempotency key) says how it stands now.
  */
 final class Cancellations {
@@ -28,12 +30,14 @@ final class Cancellations {
     private final CancellationTable table = new CancellationTable();
     private final SagaEngine<PlaceOrderSagaData> placeOrder;
     private final SagaEngine<CancelOrderSagaData> cancelOrder;
+    private final SagaEngine<CancelRestSagaData> cancelRest;
 
     Cancellations(OrderRepository orders, SagaEngine<PlaceOrderSagaData> placeOrder,
-                  SagaEngine<CancelOrderSagaData> cancelOrder) {
+                  SagaEngine<CancelOrderSagaData> cancelOrder, SagaEngine<CancelRestSagaData> cancelRest) {
         this.orders = orders;
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;
+        this.cancelRest = cancelRest;
     }
 
     CancelResult request(TransactionContext tx, String orderId, String reason, String key) throws Exception {
@@ -71,6 +75,16 @@ final class Cancellations {
         if (order.status() == OrderStatus.CANCELLED) {
             return CancelResult.accepted(order.orderId(), order.status().name(), CancelProgress.DONE);
         }
+        Optional<SagaInstance<CancelRestSagaData>> rest = cancellation.sagaId() == null ? Optional.empty()
+                : cancelRest.find(tx, cancellation.sagaId());
+        if (rest.isPresent()) {
+            return switch (rest.get().status()) {
+                case COMPLETED -> CancelResult.accepted(order.orderId(), order.status().name(), CancelProgress.DONE);
+                case COMPENSATED -> CancelResult.refused(order.orderId(), OrderError.ORDER_ALREADY_SHIPPED,
+                        "every parcel had left before the rest could be cancelled; the order goes on");
+                default -> CancelResult.accepted(order.orderId(), order.status().name(), CancelProgress.STARTED);
+            };
+        }
         boolean waiting = placeOrder.find(tx, order.placeOrderSagaId())
                 .map(saga -> saga.compensationRequest() != null).orElse(false);
         return CancelResult.accepted(order.orderId(), order.status().name(),
@@ -94,7 +108,14 @@ final class Cancellations {
         SagaInstance<PlaceOrderSagaData> placing = placeOrder.find(tx, order.placeOrderSagaId()).orElseThrow();
         String sagaId;
         CancelProgress progress = CancelProgress.STARTED;
-        if (placing.status() == SagaStatus.COMPLETED) {
+        if (order.status() == OrderStatus.PARTIALLY_SHIPPED) {
+            if (placing.status() != SagaStatus.COMPLETED) {
+                return CancelResult.refused(order.orderId(), OrderError.ORDER_NOT_CANCELLABLE,
+                        "the order's payment is still being taken; try again in a moment");
+            }
+            sagaId = cancelRest.start(tx, order.orderId(), CancelRestSagaData.newBuilder()
+                    .setOrderId(order.orderId()).setCustomerId(order.customerId()).setReason(reason).build());
+        } else if (placing.status() == SagaStatus.COMPLETED) {
             sagaId = cancelOrder.start(tx, order.orderId(), CancelOrderSagaData.newBuilder()
                     .setOrderId(order.orderId()).setCustomerId(order.customerId()).setReason(reason).build());
         } else if (placing.status() == SagaStatus.RUNNING && !placeOrder.pastPivot(placing)) {

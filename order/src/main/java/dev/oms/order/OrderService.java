@@ -10,6 +10,8 @@ import dev.oms.contracts.payment.v1.RefundPayment;
 import dev.oms.contracts.fulfillment.v1.CreateShipment;
 import dev.oms.contracts.fulfillment.v1.CancelShipment;
 import dev.oms.contracts.fulfillment.v1.CancelReturnExpectation;
+import dev.oms.contracts.fulfillment.v1.CancelUnshipped;
+import dev.oms.contracts.order.v1.CancelRestSagaData;
 import dev.oms.contracts.fulfillment.v1.ExpectReturn;
 import dev.oms.contracts.fulfillment.v1.ReturnReceived;
 import dev.oms.contracts.inventory.v1.RestockReturn;
@@ -43,6 +45,8 @@ import dev.oms.order.api.SagaOperations;
 import dev.oms.order.api.ReturnLineRequest;
 import dev.oms.order.api.ReturnResult;
 import dev.oms.order.cancelorder.CancelOrderSaga;
+import dev.oms.order.cancelrest.CancelRestSaga;
+import dev.oms.order.cancelrest.CancelledRest;
 import dev.oms.order.returnorder.ReturnOrderSaga;
 import dev.oms.order.returnorder.Returns;
 import dev.oms.order.domain.Order;
@@ -79,6 +83,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     private final SagaEngine<PlaceOrderSagaData> placeOrder;
     private final SagaEngine<CancelOrderSagaData> cancelOrder;
     private final SagaEngine<ReturnOrderSagaData> returnOrder;
+    private final SagaEngine<CancelRestSagaData> cancelRest;
     private final Cancellations cancellations;
     private final Returns returns;
     private final SagaActions sagaActions;
@@ -96,8 +101,10 @@ public final class OrderService implements OrderCommands, SagaOperations {
                 config.returns().shipBack()),
                 SagaDataCodec.protobuf(ReturnOrderSagaData.parser()), SagaSnapshots.publisher(ReturnOrderSaga::orderIdOf));
         returns.runBy(returnOrder);
-        this.cancellations = new Cancellations(orders, placeOrder, cancelOrder);
-        this.sagaActions = new SagaActions(placeOrder, cancelOrder, returnOrder);
+        this.cancelRest = new SagaEngine<>(CancelRestSaga.definition(new CancelledRest(transitions), config.stepTimeout()),
+                SagaDataCodec.protobuf(CancelRestSagaData.parser()), SagaSnapshots.publisher(CancelRestSaga::orderIdOf));
+        this.cancellations = new Cancellations(orders, placeOrder, cancelOrder, cancelRest);
+        this.sagaActions = new SagaActions(placeOrder, cancelOrder, returnOrder, cancelRest);
     }
 
     public static OrderService register(ServiceRuntime runtime) {
@@ -114,17 +121,19 @@ public final class OrderService implements OrderCommands, SagaOperations {
                 OrderPlaced.getDefaultInstance(), OrderStatusChanged.getDefaultInstance(),
                 SagaUpdated.getDefaultInstance(), ExpectReturn.getDefaultInstance(),
                 CancelReturnExpectation.getDefaultInstance(), RestockReturn.getDefaultInstance(),
-                ReturnStatusChanged.getDefaultInstance());
+                ReturnStatusChanged.getDefaultInstance(), CancelUnshipped.getDefaultInstance());
         Set<String> types = new HashSet<>(service.placeOrder.replyTypes());
         types.addAll(service.cancelOrder.replyTypes());
         types.addAll(service.returnOrder.replyTypes());
+        types.addAll(service.cancelRest.replyTypes());
         types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED));
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), types, service::handle));
         runtime.every("saga-timers", TIMER_POLL, service::fireDueTimers);
         if (config.resendInFlightOnStart()) {
             int resending = service.placeOrder.resendInFlight(runtime.transactions())
                     + service.cancelOrder.resendInFlight(runtime.transactions())
-                    + service.returnOrder.resendInFlight(runtime.transactions());
+                    + service.returnOrder.resendInFlight(runtime.transactions())
+                    + service.cancelRest.resendInFlight(runtime.transactions());
             log.info("order: {} sagas in flight send what they wait for again (resend in flight on start)", resending);
         }
         return service;
@@ -137,7 +146,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     /** Fires the due timeouts and retries of every saga this service runs; any copy of the service may. */
     public int fireDueTimers() {
         return placeOrder.fireDueTimers(transactions) + cancelOrder.fireDueTimers(transactions)
-                + returnOrder.fireDueTimers(transactions);
+                + returnOrder.fireDueTimers(transactions) + cancelRest.fireDueTimers(transactions);
     }
 
     @Override
@@ -194,8 +203,8 @@ public final class OrderService implements OrderCommands, SagaOperations {
             returns.received(tx, message.payloadAs(ReturnReceived.class));
         }
         // most replies are PlaceOrder's: ask the other sagas only if not
-        if (!placeOrder.onReply(tx, message) && !cancelOrder.onReply(tx, message)) {
-            returnOrder.onReply(tx, message);
+        if (!placeOrder.onReply(tx, message) && !cancelOrder.onReply(tx, message) && !returnOrder.onReply(tx, message)) {
+            cancelRest.onReply(tx, message);
         }
         if (message.type().equals(SHIPMENT_CREATED)) {
             transitions.apply(tx, message.payloadAs(ShipmentCreated.class).getOrderId(), Order::startFulfilling);
@@ -217,13 +226,16 @@ public final class OrderService implements OrderCommands, SagaOperations {
         orders.attachSaga(tx.connection(), checkout.getOrderId(), sagaId);
     }
 
+    /** A parcel that leaves while others stay makes the order partly shipped; the last one, shipped. */
     private void followShipment(TransactionContext tx, ShipmentStatusChanged change) throws Exception {
-        if (!change.getAllShipments()) {
-            return;
-        }
+        boolean all = change.getAllShipments();
         switch (change.getShipment().getStatus()) {
-            case "SHIPPED" -> transitions.apply(tx, change.getOrderId(), Order::ship);
-            case "DELIVERED" -> transitions.apply(tx, change.getOrderId(), Order::deliver);
+            case "SHIPPED" -> transitions.apply(tx, change.getOrderId(), all ? Order::ship : Order::partlyShip);
+            case "DELIVERED" -> {
+                if (all) {
+                    transitions.apply(tx, change.getOrderId(), Order::deliver);
+                }
+            }
             default -> { }
         }
     }

@@ -58,7 +58,7 @@ public final class InvariantChecker {
             // awaited moves no money; one received and not yet refunded is in flight.
             new Rule("money matches the order", """
                     SELECT o.order_id || ' ' || o.status || ': total ' || o.total_amount || ', returns refunded '
-                           || coalesce(rr.refunded, 0) || ', captured '
+                           || coalesce(rr.refunded, 0) || ', rest cancelled ' || coalesce(cr.cancelled, 0) || ', captured '
                            || coalesce(m.captured, 0) || ', refunded ' || coalesce(m.refunded, 0)
                     FROM "order".orders o
                     JOIN "order".saga_instance s ON s.saga_id = o.saga_id
@@ -68,6 +68,8 @@ public final class InvariantChecker {
                                FROM payment_provider.ledger GROUP BY order_id) m ON m.order_id = o.order_id::text
                     LEFT JOIN (SELECT order_id, sum(refund_amount) AS refunded FROM "order".order_return
                                WHERE status = 'REFUNDED' GROUP BY order_id) rr ON rr.order_id = o.order_id
+                    LEFT JOIN (SELECT order_id, sum(cancelled_quantity * unit_price) AS cancelled FROM "order".order_line
+                               GROUP BY order_id) cr ON cr.order_id = o.order_id
                     WHERE s.status IN ('COMPLETED', 'COMPENSATED')
                       AND NOT EXISTS (SELECT 1 FROM "order".saga_instance c WHERE c.correlation_id = o.order_id::text
                                       AND c.status IN ('RUNNING', 'COMPENSATING') -- e.g. a cancellation mid-way
@@ -75,8 +77,8 @@ public final class InvariantChecker {
                       AND NOT EXISTS (SELECT 1 FROM "order".order_return r WHERE r.order_id = o.order_id
                                       AND r.status = 'RECEIVED')
                       AND coalesce(m.captured, 0) - coalesce(m.refunded, 0) <>
-                          CASE WHEN o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED')
-                               THEN o.total_amount - coalesce(rr.refunded, 0) ELSE 0 END"""),
+                          CASE WHEN o.status IN ('FULFILLING', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED')
+                               THEN o.total_amount - coalesce(rr.refunded, 0) - coalesce(cr.cancelled, 0) ELSE 0 END"""),
             new Rule("never more captured than authorized, nor refunded than captured", """
                     SELECT a.order_id || ': authorized ' || a.amount || ', captured ' || coalesce(m.captured, 0)
                            || ', refunded ' || coalesce(m.refunded, 0)
@@ -139,7 +141,7 @@ public final class InvariantChecker {
                     SELECT o.order_id || ' ' || o.status || ' has reservation ' || r.status
                     FROM "order".orders o JOIN inventory.reservation r ON r.order_id = o.order_id::text
                     JOIN "order".saga_instance s ON s.saga_id = o.saga_id AND s.status = 'COMPLETED'
-                    WHERE o.status IN ('FULFILLING', 'SHIPPED', 'DELIVERED') AND r.status <> 'COMMITTED'
+                    WHERE o.status IN ('FULFILLING', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED') AND r.status <> 'COMMITTED'
                       AND NOT EXISTS (SELECT 1 FROM "order".saga_instance c WHERE c.correlation_id = o.order_id::text
                                       AND c.status IN ('RUNNING', 'COMPENSATING'))"""),
             // Goods leave only for money taken. A saga still in flight may be capturing (PlaceOrder) or cancelling the

@@ -5,6 +5,10 @@ import dev.oms.app.platform.health.KafkaHealth;
 import dev.oms.app.platform.health.ServiceHealth;
 import dev.oms.cart.api.CartCommands;
 import dev.oms.fulfillment.api.FulfillmentCommands;
+import dev.oms.fulfillment.api.ReceivedUnits;
+import dev.oms.fulfillment.api.ReturnReceipt;
+import dev.oms.fulfillment.api.ShipmentAction;
+import dev.oms.fulfillment.api.ShipmentUnits;
 import dev.oms.infra.DbConfig;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
@@ -16,6 +20,7 @@ import dev.oms.remote.RemoteCommands;
 import dev.oms.remote.ServiceUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -90,11 +95,36 @@ final class RemoteBff {
     private static FulfillmentCommands fulfillment(RemoteCommands.Settings settings) {
         String url = System.getenv("OMS_FULFILLMENT_URL");
         if (url == null || url.isBlank()) {
-            return (returnId, units) -> {
-                throw new ServiceUnavailableException("fulfillment", "OMS_FULFILLMENT_URL is not set", null);
-            };
+            return new UnreachableWarehouse();
         }
         return client(FulfillmentCommands.class, "fulfillment", url.trim(), settings);
+    }
+
+    /** The warehouse's commands when the BFF was told no way to it: each answers SERVICE_UNAVAILABLE. */
+    private static final class UnreachableWarehouse implements FulfillmentCommands {
+        @Override
+        public ReturnReceipt receiveReturn(String returnId, List<ReceivedUnits> units) {
+            throw unreachable();
+        }
+
+        @Override
+        public ShipmentAction holdShipment(String shipmentId, String reason) {
+            throw unreachable();
+        }
+
+        @Override
+        public ShipmentAction releaseShipment(String shipmentId) {
+            throw unreachable();
+        }
+
+        @Override
+        public ShipmentAction shipShipment(String shipmentId, List<ShipmentUnits> units) {
+            throw unreachable();
+        }
+
+        private static ServiceUnavailableException unreachable() {
+            return new ServiceUnavailableException("fulfillment", "OMS_FULFILLMENT_URL is not set", null);
+        }
     }
 
     /** The payment service's provider webhooks at OMS_PAYMENT_URL; without it they answer 503. */

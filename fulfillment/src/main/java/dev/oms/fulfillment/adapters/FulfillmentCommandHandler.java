@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.contracts.fulfillment.v1.CancelReturnExpectation;
 import dev.oms.contracts.fulfillment.v1.CancelShipment;
+import dev.oms.contracts.fulfillment.v1.CancelUnshipped;
 import dev.oms.contracts.fulfillment.v1.ExpectReturn;
 import dev.oms.contracts.fulfillment.v1.CreateShipment;
 import dev.oms.fulfillment.api.FulfillmentConfig;
@@ -27,12 +28,17 @@ public final class FulfillmentCommandHandler implements MessageHandler {
                 type(CreateShipment.getDefaultInstance()), new CreateShipmentHandler(shipments, autoAdvance),
                 type(CancelShipment.getDefaultInstance()), new CancelShipmentHandler(shipments),
                 type(ExpectReturn.getDefaultInstance()), new ExpectReturnHandler(returns),
-                type(CancelReturnExpectation.getDefaultInstance()), new CancelReturnExpectationHandler(returns));
+                type(CancelReturnExpectation.getDefaultInstance()), new CancelReturnExpectationHandler(returns),
+                type(CancelUnshipped.getDefaultInstance()), new CancelUnshippedHandler(shipments));
     }
 
     /** The command types this handler applies: the types its subscription asks for. */
     public Set<String> types() {
         return handlers.keySet();
+    }
+
+    public ShipmentDesk desk(Transactions transactions) {
+        return new ShipmentDesk(transactions, shipments, autoAdvance);
     }
 
     public ShipmentAdvancer advancer(Transactions transactions) {

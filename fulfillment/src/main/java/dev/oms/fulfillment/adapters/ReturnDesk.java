@@ -2,7 +2,6 @@ package dev.oms.fulfillment.adapters;
 
 import dev.oms.contracts.Channels;
 import dev.oms.fulfillment.adapters.ReturnReceiptTable.Receipt;
-import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.fulfillment.api.FulfillmentError;
 import dev.oms.fulfillment.api.ReceivedUnits;
 import dev.oms.fulfillment.api.ReturnReceipt;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * The warehouse's return desk: an operator receives an expected return's parcel and judges every unit. The receipt
  * and its reply to the waiting saga (ReturnReceived) commit together; bad input changes nothing and says why.
  */
-public final class ReturnDesk implements FulfillmentCommands {
+public final class ReturnDesk {
     private final Transactions transactions;
     private final ReturnReceiptTable receipts = new ReturnReceiptTable();
 
@@ -30,7 +29,6 @@ public final class ReturnDesk implements FulfillmentCommands {
         this.transactions = transactions;
     }
 
-    @Override
     public ReturnReceipt receiveReturn(String returnId, List<ReceivedUnits> units) {
         if (returnId == null || returnId.isBlank()) {
             return ReturnReceipt.refused(returnId, FulfillmentError.INVALID_INPUT, "returnId", "returnId is required");

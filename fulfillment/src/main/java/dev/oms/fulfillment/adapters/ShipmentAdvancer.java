@@ -1,7 +1,6 @@
 package dev.oms.fulfillment.adapters;
 
 import dev.oms.fulfillment.domain.Shipment;
-import dev.oms.fulfillment.domain.ShipmentStatus;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.messaging.Transactions;
 import java.sql.SQLException;
@@ -41,13 +40,7 @@ public final class ShipmentAdvancer {
         });
     }
 
-    /**
-     * Whether the order's shipments all reached the new status is read after this one moved, under the order's
-     * progress lock, so that exactly one event of an order says so even when its shipments move in one batch.
-     */
     private void advance(TransactionContext tx, Shipment moved) throws SQLException {
-        shipments.update(tx.connection(), moved, tx.now(), autoAdvance.nextDue(moved.status(), tx.now()));
-        boolean all = ShipmentStatus.allReached(shipments.statusesOf(tx.connection(), moved.orderId()), moved.status());
-        tx.publish(moved.orderId(), FulfillmentEvents.statusChanged(moved, all));
+        ShipmentProgress.moved(tx, shipments, moved, autoAdvance.nextDue(moved.status(), tx.now()));
     }
 }

@@ -3,6 +3,7 @@ package dev.oms.inventory.adapters;
 import dev.oms.contracts.inventory.v1.RestockLine;
 import dev.oms.contracts.inventory.v1.RestockReturn;
 import dev.oms.contracts.inventory.v1.StockRestocked;
+import dev.oms.inventory.domain.MovementReason;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
@@ -13,9 +14,11 @@ import java.sql.Timestamp;
 /**
  * Puts a return's restockable units back on hand, each in the warehouse that received it (movement RETURN), once per
  * return: the first RestockReturn of a return books it, a repeat (a redelivery, a saga's retry) only replies. Damaged
- * units never reach this service.
+ * units never reach this service. The units of a partly shipped order's cancelled rest come back the same way, as a
+ * RESTOCK (they never left).
  */
 final class RestockReturnHandler implements MessageHandler {
+    static final String CANCELLED_REST = "CANCELLED_REST";
     private final StockTable stock;
 
     RestockReturnHandler(StockTable stock) {
@@ -26,11 +29,14 @@ final class RestockReturnHandler implements MessageHandler {
     public void handle(IncomingMessage message, TransactionContext tx) throws SQLException {
         RestockReturn command = message.payloadAs(RestockReturn.class);
         int units = command.getLinesList().stream().mapToInt(RestockLine::getQuantity).sum();
+        boolean cancelledRest = CANCELLED_REST.equals(command.getCause());
         if (firstTime(tx, command, units)) {
             for (RestockLine line : command.getLinesList()) {
                 if (line.getQuantity() > 0) {
-                    InventoryEvents.publishLevel(tx, stock.restockReturned(tx.connection(), line.getSku(),
-                            line.getWarehouse(), line.getQuantity(), command.getOrderId(), command.getReturnId(), tx.now()));
+                    InventoryEvents.publishLevel(tx, stock.restockOperation(tx.connection(), line.getSku(),
+                            line.getWarehouse(), line.getQuantity(), command.getOrderId(), cancelledRest
+                                    ? MovementReason.RESTOCK : MovementReason.RETURN,
+                            (cancelledRest ? "cancelled rest " : "return ") + command.getReturnId(), tx.now()));
                 }
             }
         }

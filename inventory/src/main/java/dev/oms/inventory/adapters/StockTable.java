@@ -65,10 +65,13 @@ public final class StockTable {
         return moveOnHand(c, sku, warehouse, units, 0, MovementReason.RESTOCK, orderId, null, at);
     }
 
-    /** Returned units judged restockable, back on hand in the warehouse that received them. */
-    public StockLevel restockReturned(Connection c, String sku, String warehouse, long units, String orderId,
-                                      String returnId, Instant at) throws SQLException {
-        return moveOnHand(c, sku, warehouse, units, 0, MovementReason.RETURN, orderId, "return " + returnId, at);
+    /**
+     * Units back on hand in the warehouse that has them, as one operation: a return's restockable units (RETURN), or
+     * the units of a partly shipped order's cancelled rest, which never left (RESTOCK). The note names the operation.
+     */
+    public StockLevel restockOperation(Connection c, String sku, String warehouse, long units, String orderId,
+                                       MovementReason reason, String note, Instant at) throws SQLException {
+        return moveOnHand(c, sku, warehouse, units, 0, reason, orderId, note, at);
     }
 
     /** Adds {@code delta} (negative to take away) to the units on hand of one row: an operator's adjustment. */

@@ -12,16 +12,18 @@ import java.util.UUID;
 /** Requested cancellations: one per order, found again by its idempotency key. */
 public final class CancellationTable {
 
-    /** A recorded cancellation request, and why it could not be done if it could not (else null). */
-    public record Cancellation(String orderId, String idempotencyKey, String refusal) {}
+    /** A recorded cancellation request, the saga carrying it out, and why it could not be done if it could not. */
+    public record Cancellation(String orderId, String idempotencyKey, String refusal, String sagaId) {}
 
     public Optional<Cancellation> byKey(Connection c, String key) throws SQLException {
-        return find(c, "SELECT order_id, idempotency_key, refusal FROM order_cancellation WHERE idempotency_key = ?", key);
+        return find(c, """
+                SELECT order_id, idempotency_key, refusal, saga_id FROM order_cancellation WHERE idempotency_key = ?""",
+                key);
     }
 
     public Optional<Cancellation> byOrder(Connection c, String orderId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT order_id, idempotency_key, refusal FROM order_cancellation WHERE order_id = ?")) {
+                "SELECT order_id, idempotency_key, refusal, saga_id FROM order_cancellation WHERE order_id = ?")) {
             select.setObject(1, UUID.fromString(orderId));
             return read(select);
         }
@@ -60,7 +62,8 @@ public final class CancellationTable {
 
     private static Optional<Cancellation> read(PreparedStatement select) throws SQLException {
         try (ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(new Cancellation(row.getString(1), row.getString(2), row.getString(3))) : Optional.empty();
+            return row.next() ? Optional.of(new Cancellation(row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4))) : Optional.empty();
         }
     }
 }

@@ -59,7 +59,7 @@ public final class ReturnTable {
         }
         Map<String, ReturnRequest.Bought> bought = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT sku, quantity, unit_price FROM order_line WHERE order_id = ? ORDER BY sku")) {
+                "SELECT sku, quantity - cancelled_quantity, unit_price FROM order_line WHERE order_id = ? ORDER BY sku")) {
             select.setObject(1, UUID.fromString(orderId));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

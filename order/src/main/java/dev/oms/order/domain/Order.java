@@ -34,14 +34,21 @@ public final class Order {
         return status == OrderStatus.CONFIRMED ? move(OrderStatus.FULFILLING, "") : Optional.empty();
     }
 
-    /** Every parcel of the order has left the warehouse. */
+    /** A parcel of the order has left the warehouse, and others have not. */
+    public Optional<StatusChange> partlyShip() {
+        return status == OrderStatus.FULFILLING ? move(OrderStatus.PARTIALLY_SHIPPED, "") : Optional.empty();
+    }
+
+    /** Every parcel of the order still to go has left the warehouse (a cancelled rest is not to go). */
     public Optional<StatusChange> ship() {
-        return status == OrderStatus.FULFILLING ? move(OrderStatus.SHIPPED, "") : Optional.empty();
+        return status == OrderStatus.FULFILLING || status == OrderStatus.PARTIALLY_SHIPPED
+                ? move(OrderStatus.SHIPPED, "") : Optional.empty();
     }
 
     /** Every parcel of the order has arrived. */
     public Optional<StatusChange> deliver() {
-        return status == OrderStatus.SHIPPED ? move(OrderStatus.DELIVERED, "") : Optional.empty();
+        return status == OrderStatus.SHIPPED || status == OrderStatus.PARTIALLY_SHIPPED
+                ? move(OrderStatus.DELIVERED, "") : Optional.empty();
     }
 
     /** A placed order's cancellation is done: shipment cancelled, money back, stock released. */

@@ -9,6 +9,8 @@ public enum OrderStatus {
     PENDING,
     CONFIRMED,
     FULFILLING,
+    /** Some parcels have left, others not yet (or held); its unshipped rest may still be cancelled. */
+    PARTIALLY_SHIPPED,
     SHIPPED,
     DELIVERED,
     CANCELLED,
@@ -17,7 +19,8 @@ public enum OrderStatus {
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.of(
             PENDING, EnumSet.of(CONFIRMED, CANCELLED, REJECTED),
             CONFIRMED, EnumSet.of(FULFILLING, CANCELLED),
-            FULFILLING, EnumSet.of(SHIPPED, CANCELLED),
+            FULFILLING, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED),
+            PARTIALLY_SHIPPED, EnumSet.of(SHIPPED, DELIVERED),
             SHIPPED, EnumSet.of(DELIVERED),
             DELIVERED, EnumSet.noneOf(OrderStatus.class),
             CANCELLED, EnumSet.noneOf(OrderStatus.class),

@@ -48,7 +48,9 @@ public final class ReturnOrderSaga {
                     .undoableWhileWaiting()
                     .timeout(shipBack)
                 .step("record_receipt", RETRIABLE)
-                    .local((tx, data) -> Outcome.success(returns.withReceipt(tx, data)))
+                    // past the pivot by the warehouse's refusal to cancel, the receipt itself may not be here yet
+                    .local((tx, data) -> returns.withReceipt(tx, data).map(Outcome::success).orElseGet(() ->
+                            Outcome.failure("the warehouse's receipt has not reached the order service yet")))
                 .step("restock_units", RETRIABLE)
                     .invoke(ReturnOrderSaga::restock)
                     .onReply(StockRestocked.class, (data, r) -> Outcome.success(data))

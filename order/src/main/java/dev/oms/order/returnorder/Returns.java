@@ -116,13 +116,19 @@ public final class Returns {
         publish(tx, table.lock(tx.connection(), receipt.getReturnId()).orElseThrow(), ReturnStatus.REQUESTED.name(), "");
     }
 
-    /** The saga's data with what the warehouse received, per sku and warehouse, as recorded. */
-    ReturnOrderSagaData withReceipt(TransactionContext tx, ReturnOrderSagaData data) throws SQLException {
+    /**
+     * The saga's data with what the warehouse received, per sku and warehouse, as recorded; empty while the receipt is
+     * not recorded yet (the saga passed the pivot on the warehouse's refusal to cancel, which overtook ReturnReceived).
+     */
+    Optional<ReturnOrderSagaData> withReceipt(TransactionContext tx, ReturnOrderSagaData data) throws SQLException {
         StoredReturn stored = table.lock(tx.connection(), data.getReturnId()).orElseThrow();
+        if (stored.status() == ReturnStatus.REQUESTED) {
+            return Optional.empty();
+        }
         ReturnOrderSagaData.Builder with = data.toBuilder().clearReceived();
         stored.units().forEach(unit -> with.addReceived(ReceivedReturnLine.newBuilder().setSku(unit.sku())
                 .setWarehouse(unit.warehouse()).setRestockable(unit.restockable()).setDamaged(unit.damaged())));
-        return with.build();
+        return Optional.of(with.build());
     }
 
     /** What the received units are refunded: every unit received, restockable or damaged, at the price paid. */
