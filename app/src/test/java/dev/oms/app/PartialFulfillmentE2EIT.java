@@ -89,6 +89,10 @@ class PartialFulfillmentE2EIT {
         assertThat(shipped.get("userErrors")).isEmpty();
         String gone = shipped.get("shippedShipmentId").asText();
         customer.awaitStatus(orderId, "PARTIALLY_SHIPPED");
+        JsonNode plan = customer.graphql().data("query($o: ID!) { orderCancelPreview(orderId: $o) { allowed steps { name } } }",
+                Map.of("o", orderId)).get("orderCancelPreview");
+        assertThat(plan.get("allowed").asBoolean()).isTrue();
+        assertThat(plan.get("steps").get(0).get("name").asText()).isEqualTo("cancel_unshipped");
 
         String key = UUID.randomUUID().toString();
         JsonNode cancel = customer.graphql().data(CANCEL, Map.of("id", orderId, "k", key)).get("orderCancel");

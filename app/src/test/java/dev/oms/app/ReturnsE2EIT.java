@@ -42,6 +42,11 @@ class ReturnsE2EIT {
             query($id: ID!) { order(id: $id) { status total { amount } payment { status }
               returns { id status refund { amount } } } }""";
 
+    private static final String RETURN_PREVIEW = """
+            query($o: ID!, $l: [ReturnLineInput!]!) { orderReturnPreview(orderId: $o, lines: $l) {
+              allowed steps { name kind } refund { amount } stock { sku delta } userErrors { code } }
+              orderCancelPreview(orderId: $o) { allowed userErrors { code } } }""";
+
     private static Platform platform;
     private static HikariDataSource checkerData;
     private static Shop customer;
@@ -73,6 +78,19 @@ class ReturnsE2EIT {
         String orderId = deliveredOrder("SKU-0015", 3);
         long unitPrice = customer.order(orderId).get("total").get("amount").asLong() / 3;
         long availableBefore = ops.available("SKU-0015");
+
+        JsonNode preview = customer.graphql().data(RETURN_PREVIEW, Map.of("o", orderId,
+                "l", List.of(Map.of("sku", "SKU-0015", "quantity", 1))));
+        JsonNode plan = preview.get("orderReturnPreview");
+        assertThat(plan.get("allowed").asBoolean()).isTrue();
+        assertThat(plan.get("refund").get("amount").asLong()).isEqualTo(unitPrice);
+        assertThat(plan.get("steps").findValuesAsString("name"))
+                .containsExactly("receive_goods", "record_receipt", "restock_units", "refund_lines", "mark_refunded");
+        assertThat(plan.get("stock").get(0).get("delta").asInt()).isEqualTo(1);
+        assertThat(preview.get("orderCancelPreview").get("userErrors").get(0).get("code").asText())
+                .isEqualTo("ORDER_ALREADY_SHIPPED");
+        assertThat(customer.graphql().data(ORDER, Map.of("id", orderId)).get("order").get("returns"))
+                .as("a preview changes nothing").isEmpty();
 
         JsonNode requested = request(orderId, "SKU-0015", 1, "NO_LONGER_NEEDED");
         assertThat(requested.get("userErrors")).isEmpty();

@@ -1,5 +1,6 @@
 package dev.oms.bff;
 
+import dev.oms.order.api.ActionPlan;
 import dev.oms.order.api.CancelProgress;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderCommands;
@@ -35,6 +36,16 @@ final class FakeOrderService implements OrderCommands, SagaOperations {
             return CancelResult.refused(orderId, OrderError.ORDER_ALREADY_SHIPPED, "the order has shipped");
         }
         return CancelResult.refused(orderId, OrderError.ORDER_NOT_FOUND, "no order " + orderId);
+    }
+
+    @Override
+    public ActionPlan previewCancel(String orderId) {
+        return ActionPlan.refused("CANCEL", OrderError.ORDER_NOT_FOUND, "previews are not faked");
+    }
+
+    @Override
+    public ActionPlan previewReturn(String orderId, List<ReturnLineRequest> lines, String reason) {
+        return ActionPlan.refused("RETURN", OrderError.ORDER_NOT_FOUND, "previews are not faked");
     }
 
     @Override

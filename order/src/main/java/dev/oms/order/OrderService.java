@@ -42,6 +42,7 @@ import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.OrderConfig;
 import dev.oms.order.api.SagaActionResult;
 import dev.oms.order.api.SagaOperations;
+import dev.oms.order.api.ActionPlan;
 import dev.oms.order.api.ReturnLineRequest;
 import dev.oms.order.api.ReturnResult;
 import dev.oms.order.cancelorder.CancelOrderSaga;
@@ -87,6 +88,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     private final Cancellations cancellations;
     private final Returns returns;
     private final SagaActions sagaActions;
+    private final ActionPlans plans;
 
     private OrderService(Transactions transactions, OrderConfig config) {
         this.transactions = transactions;
@@ -105,6 +107,8 @@ public final class OrderService implements OrderCommands, SagaOperations {
                 SagaDataCodec.protobuf(CancelRestSagaData.parser()), SagaSnapshots.publisher(CancelRestSaga::orderIdOf));
         this.cancellations = new Cancellations(orders, placeOrder, cancelOrder, cancelRest);
         this.sagaActions = new SagaActions(placeOrder, cancelOrder, returnOrder, cancelRest);
+        this.plans = new ActionPlans(orders, config.returns(), placeOrder, cancelOrder.definition(),
+                cancelRest.definition(), returnOrder.definition());
     }
 
     public static OrderService register(ServiceRuntime runtime) {
@@ -152,6 +156,16 @@ public final class OrderService implements OrderCommands, SagaOperations {
     @Override
     public CancelResult cancel(String orderId, String reason, String idempotencyKey) {
         return retryingConflicts(tx -> cancellations.request(tx, orderId, reason, idempotencyKey));
+    }
+
+    @Override
+    public ActionPlan previewCancel(String orderId) {
+        return transactions.inTransaction(tx -> plans.cancel(tx, orderId));
+    }
+
+    @Override
+    public ActionPlan previewReturn(String orderId, List<ReturnLineRequest> lines, String reason) {
+        return transactions.inTransaction(tx -> plans.returnOf(tx, orderId, lines, reason));
     }
 
     @Override

@@ -42,11 +42,20 @@ public final class ReturnTable {
 
     /** The order, its row locked (returns of one order are decided one at a time), with what earlier returns hold. */
     public Optional<ReturnableOrder> lockReturnable(Connection c, String orderId) throws SQLException {
+        return returnable(c, orderId, " FOR UPDATE");
+    }
+
+    /** As {@link #lockReturnable}, without the lock: for a dry run. */
+    public Optional<ReturnableOrder> returnable(Connection c, String orderId) throws SQLException {
+        return returnable(c, orderId, "");
+    }
+
+    private Optional<ReturnableOrder> returnable(Connection c, String orderId, String lock) throws SQLException {
         OrderStatus status;
         Instant statusAt;
         String currency;
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT status, updated_at, currency FROM orders WHERE order_id = ? FOR UPDATE")) {
+                "SELECT status, updated_at, currency FROM orders WHERE order_id = ?" + lock)) {
             select.setObject(1, UUID.fromString(orderId));
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {

@@ -13,6 +13,12 @@ public interface OrderCommands {
     @Idempotent
     CancelResult cancel(String orderId, String reason, String idempotencyKey);
 
+    /** What cancelling the order would do now (a dry run: nothing changes): the steps, the refund, the stock. */
+    ActionPlan previewCancel(String orderId);
+
+    /** What returning these units would do now (a dry run): the steps, the refund if all arrive, the stock. */
+    ActionPlan previewReturn(String orderId, java.util.List<ReturnLineRequest> lines, String reason);
+
     /**
      * Asks to return units of a delivered order within the return window, for one of the shop's reasons: the
      * warehouse then expects the parcel; once received, restockable units go back on sale and every unit received is
