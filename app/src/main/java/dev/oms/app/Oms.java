@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "oms 0.1.0",
         description = "Order management platform: carts, orders, inventory, payment, fulfillment, notifications.",
         subcommands = {UpCommand.class, ServiceCommand.class, KafkaNodeCommand.class, DoctorCommand.class, SagasCommand.class, TokenCommand.class,
-                ReplayCommand.class, BenchCommand.class, ReleaseCommand.class,
+                ReplayCommand.class, BenchCommand.class, ReleaseCommand.class, SandboxCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Oms implements Runnable {
 

@@ -4,12 +4,8 @@ import dev.oms.payment.PaymentService;
 import dev.oms.payment.adapters.SandboxConsole;
 import dev.oms.payment.adapters.SandboxConsole.SignedWebhook;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -17,8 +13,6 @@ import javax.sql.DataSource;
  * its signed webhook to a platform's /webhooks/payments, as the provider would.
  */
 final class SandboxProvider {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final SandboxConsole console;
 
     /** {@code providerBooks}: a pool on the database that holds schema payment_provider. */
@@ -40,19 +34,6 @@ final class SandboxProvider {
     }
 
     static HttpResponse<String> post(String graphqlUrl, SignedWebhook webhook) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(graphqlUrl.replace("/graphql", "/webhooks/payments")))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(webhook.body()));
-        if (webhook.id() != null) {
-            request.header("webhook-id", webhook.id());
-        }
-        request.header("webhook-timestamp", webhook.timestamp()).header("webhook-signature", webhook.signature());
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return SandboxCommand.send(graphqlUrl.replace("/graphql", ""), webhook);
     }
 }

@@ -163,6 +163,7 @@ public final class SagaDefinition<D> {
         private Duration timeout;
         private RetryPolicy retry;
         private boolean undoableInFlight;
+        private Duration compensationTimeout;
 
         private StepBuilder(Builder<D> saga, String name, StepKind kind) {
             this.saga = saga;
@@ -219,6 +220,12 @@ public final class SagaDefinition<D> {
             return this;
         }
 
+        /** How long to wait for the compensation's reply, when not as long as for the action's (the saga's default). */
+        public StepBuilder<D> compensationTimeout(Duration timeout) {
+            this.compensationTimeout = timeout;
+            return this;
+        }
+
         /** How long to wait for the reply before the step counts as timed out. */
         public StepBuilder<D> timeout(Duration stepTimeout) {
             this.timeout = stepTimeout;
@@ -255,7 +262,8 @@ public final class SagaDefinition<D> {
             saga.steps.add(new SagaStep<>(name, kind, command, Map.copyOf(replies), localAction, compensation,
                     Set.copyOf(compensationReplies), Set.copyOf(compensationRefusals), localCompensation,
                     timeout != null ? timeout : saga.defaultTimeout, retry != null ? retry : defaultRetry(kind),
-                    undoableInFlight));
+                    undoableInFlight, compensationTimeout != null ? compensationTimeout
+                            : timeout != null ? timeout : saga.defaultTimeout));
             return saga;
         }
 

@@ -524,7 +524,7 @@ public final class SagaEngine<D> {
         }
         saga.setStep(index, saga.step(index).compensating());
         saga.setWaitAttempts(saga.waitAttempts() + 1);
-        saga.setDeadline(new Deadline(tx.now().plus(step.timeout()), Deadline.Kind.TIMEOUT));
+        saga.setDeadline(new Deadline(tx.now().plus(step.compensationTimeout()), Deadline.Kind.TIMEOUT));
         send(tx, saga, step, SagaTracing.Phase.COMPENSATION, step.compensation());
     }
 

@@ -21,7 +21,8 @@ public record SagaStep<D>(
         LocalCompensation<D> localCompensation,
         java.time.Duration timeout,
         RetryPolicy retry,
-        boolean undoableInFlight) {
+        boolean undoableInFlight,
+        java.time.Duration compensationTimeout) {
 
     public boolean isLocal() {
         return localAction != null;

@@ -47,6 +47,7 @@ public final class ReturnOrderSaga {
                     .compensationRefusedBy(ReturnCancelRefused.class)
                     .undoableWhileWaiting()
                     .timeout(shipBack)
+                    .compensationTimeout(stepTimeout)
                 .step("record_receipt", RETRIABLE)
                     // past the pivot by the warehouse's refusal to cancel, the receipt itself may not be here yet
                     .local((tx, data) -> returns.withReceipt(tx, data).map(Outcome::success).orElseGet(() ->
