@@ -53,6 +53,7 @@ import dev.oms.order.returnorder.Returns;
 import dev.oms.order.domain.Order;
 import dev.oms.order.placeorder.PlaceOrderSaga;
 import dev.oms.saga.ConcurrentSagaUpdateException;
+import dev.oms.saga.DueSagas;
 import dev.oms.saga.SagaDataCodec;
 import dev.oms.saga.SagaEngine;
 import java.time.Duration;
@@ -149,8 +150,14 @@ public final class OrderService implements OrderCommands, SagaOperations {
 
     /** Fires the due timeouts and retries of every saga this service runs; any copy of the service may. */
     public int fireDueTimers() {
-        return placeOrder.fireDueTimers(transactions) + cancelOrder.fireDueTimers(transactions)
-                + returnOrder.fireDueTimers(transactions) + cancelRest.fireDueTimers(transactions);
+        Set<String> due = transactions.inTransaction(DueSagas::typesDue);
+        int fired = 0;
+        for (SagaEngine<?> engine : List.of(placeOrder, cancelOrder, returnOrder, cancelRest)) {
+            if (due.contains(engine.definition().name())) {
+                fired += engine.fireDueTimers(transactions);
+            }
+        }
+        return fired;
     }
 
     @Override
