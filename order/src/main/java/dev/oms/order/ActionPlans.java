@@ -1,5 +1,6 @@
 package dev.oms.order;
 
+import dev.oms.order.domain.OrderIds;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.order.adapters.OrderRepository;
@@ -23,7 +24,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Dry runs of the actions on an order: the same decisions the actions take, on the order as it is, answered as an
@@ -52,7 +52,7 @@ final class ActionPlans {
     }
 
     ActionPlan cancel(TransactionContext tx, String orderId) throws Exception {
-        Optional<ReturnableOrder> order = isUuid(orderId) ? returns.returnable(tx.connection(), orderId) : Optional.empty();
+        Optional<ReturnableOrder> order = OrderIds.isUuid(orderId) ? returns.returnable(tx.connection(), orderId) : Optional.empty();
         Optional<LockedOrder> head = order.isPresent() ? orders.lock(tx.connection(), orderId) : Optional.empty();
         if (head.isEmpty()) {
             return ActionPlan.refused(CANCEL, OrderError.ORDER_NOT_FOUND, "no order " + orderId);
@@ -84,7 +84,7 @@ final class ActionPlans {
 
     ActionPlan returnOf(TransactionContext tx, String orderId, List<ReturnLineRequest> lines, String reason)
             throws SQLException {
-        Optional<ReturnableOrder> order = isUuid(orderId) ? returns.returnable(tx.connection(), orderId) : Optional.empty();
+        Optional<ReturnableOrder> order = OrderIds.isUuid(orderId) ? returns.returnable(tx.connection(), orderId) : Optional.empty();
         if (order.isEmpty()) {
             return ActionPlan.refused(RETURN, OrderError.ORDER_NOT_FOUND, "no order " + orderId);
         }
@@ -120,14 +120,5 @@ final class ActionPlans {
             }
         }
         return steps;
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.oms.order;
 
+import dev.oms.order.domain.OrderIds;
 import dev.oms.contracts.order.v1.CancelOrderSagaData;
 import dev.oms.contracts.order.v1.CancelRestSagaData;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
@@ -16,7 +17,6 @@ import dev.oms.saga.SagaEngine;
 import dev.oms.saga.SagaInstance;
 import dev.oms.saga.SagaStatus;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Decides what a customer's cancellation does: before the PlaceOrder saga's pivot it compensates that saga
@@ -44,7 +44,7 @@ final class Cancellations {
         if (key == null || key.isBlank() || key.length() > 200) {
             return CancelResult.refused(orderId, OrderError.INVALID_INPUT, "idempotencyKey is required (at most 200 characters)");
         }
-        Optional<LockedOrder> found = isUuid(orderId) ? orders.lock(tx.connection(), orderId) : Optional.empty();
+        Optional<LockedOrder> found = OrderIds.isUuid(orderId) ? orders.lock(tx.connection(), orderId) : Optional.empty();
         if (found.isEmpty()) {
             return CancelResult.refused(orderId, OrderError.ORDER_NOT_FOUND, "no order " + orderId);
         }
@@ -133,14 +133,5 @@ final class Cancellations {
         }
         table.insert(tx.connection(), order.orderId(), key, sagaId, reason, tx.now());
         return CancelResult.accepted(order.orderId(), order.status().name(), progress);
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
     }
 }

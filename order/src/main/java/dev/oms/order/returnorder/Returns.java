@@ -1,5 +1,6 @@
 package dev.oms.order.returnorder;
 
+import dev.oms.order.domain.OrderIds;
 import dev.oms.contracts.common.v1.Money;
 import dev.oms.contracts.fulfillment.v1.ReceivedReturnLine;
 import dev.oms.contracts.fulfillment.v1.ReturnReceived;
@@ -51,7 +52,7 @@ public final class Returns {
         if (key == null || key.isBlank() || key.length() > 200) {
             return ReturnResult.refused(orderId, OrderError.INVALID_INPUT, "idempotencyKey is required (at most 200 characters)");
         }
-        Optional<ReturnableOrder> order = isUuid(orderId) ? table.lockReturnable(tx.connection(), orderId) : Optional.empty();
+        Optional<ReturnableOrder> order = OrderIds.isUuid(orderId) ? table.lockReturnable(tx.connection(), orderId) : Optional.empty();
         if (order.isEmpty()) {
             return ReturnResult.refused(orderId, OrderError.ORDER_NOT_FOUND, "no order " + orderId);
         }
@@ -86,7 +87,7 @@ public final class Returns {
 
     /** Withdraws a return not received yet: its saga undoes the warehouse's expectation, unless the parcel won the race. */
     public ReturnResult withdraw(TransactionContext tx, String returnId, String customerId) throws Exception {
-        Optional<StoredReturn> found = isUuid(returnId) ? table.lock(tx.connection(), returnId) : Optional.empty();
+        Optional<StoredReturn> found = OrderIds.isUuid(returnId) ? table.lock(tx.connection(), returnId) : Optional.empty();
         found = found.filter(r -> customerId == null || r.customerId().equals(customerId)); // another's: as unknown
         if (found.isEmpty()) {
             return ReturnResult.refused(null, OrderError.RETURN_NOT_FOUND, "no return " + returnId);
@@ -183,14 +184,5 @@ public final class Returns {
 
     static Money money(long amount, String currency) {
         return Money.newBuilder().setAmount(amount).setCurrency(currency).build();
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
     }
 }
