@@ -8,6 +8,7 @@ import dev.oms.app.invariants.InvariantChecker;
 import dev.oms.app.platform.Platform;
 import dev.oms.app.platform.PlatformSettings;
 import dev.oms.infra.DbConfig;
+import dev.oms.infra.LocalKafka;
 import dev.oms.infra.SharedTestInfra;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,6 +43,7 @@ class PartialFulfillmentE2EIT {
             mutation($id: ID!, $k: String) { orderCancel(orderId: $id, reason: "the rest is too late", idempotencyKey: $k) {
               status cancellation userErrors { field message code } } }""";
 
+    private static LocalKafka kafka;
     private static Platform platform;
     private static HikariDataSource data;
     private static Shop customer;
@@ -49,9 +51,11 @@ class PartialFulfillmentE2EIT {
 
     @BeforeAll
     static void platformWhoseParcelsWaitForTheFloor() {
+        // a broker of its own: the JVM's shared one carries the shared platform, whose consumer groups these would join
+        kafka = LocalKafka.startTemporary();
         DbConfig db = SharedTestInfra.freshDatabase("partial");
         platform = Platform.start(new PlatformSettings(Path.of("target/unused"), 0, 0, 0, Optional.of(db),
-                Optional.of(SharedTestInfra.kafkaBootstrap()), 4, Duration.ofMinutes(10), true), line -> { });
+                Optional.of(kafka.bootstrapServers()), 4, Duration.ofMinutes(10), true), line -> { });
         data = db.dataSource("partial-it", null, 2);
         ops = TestPlatform.shopOn(platform).asOps();
         customer = ops.asCustomer("paula");
@@ -65,6 +69,9 @@ class PartialFulfillmentE2EIT {
         }
         if (platform != null) {
             platform.close();
+        }
+        if (kafka != null) {
+            kafka.close();
         }
     }
 

@@ -267,23 +267,32 @@ public final class InvariantChecker {
         List<String> orders = new ArrayList<>();
         List<String> operations = new ArrayList<>();
         List<Long> amounts = new ArrayList<>();
+        List<String> authorizations = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
         try (Connection provider = providerBooks.getConnection();
-             PreparedStatement read = provider.prepareStatement("SELECT order_id, operation, amount FROM " + LEDGER);
+             PreparedStatement read = provider.prepareStatement(
+                     "SELECT order_id, operation, amount, authorization_id, outcome FROM " + LEDGER);
              ResultSet row = read.executeQuery()) {
             while (row.next()) {
                 orders.add(row.getString(1));
                 operations.add(row.getString(2));
                 amounts.add(row.getObject(3) == null ? null : row.getLong(3));
+                authorizations.add(row.getString(4));
+                outcomes.add(row.getString(5));
             }
         }
         try (PreparedStatement create = c.prepareStatement("""
-                CREATE TEMP TABLE provider_ledger (order_id TEXT, operation TEXT, amount BIGINT) ON COMMIT DROP""");
+                CREATE TEMP TABLE provider_ledger (order_id TEXT, operation TEXT, amount BIGINT, authorization_id TEXT,
+                                                   outcome TEXT) ON COMMIT DROP""");
              PreparedStatement copy = c.prepareStatement("""
-                INSERT INTO pg_temp.provider_ledger SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[])""")) {
+                INSERT INTO pg_temp.provider_ledger
+                SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])""")) {
             create.execute();
             copy.setArray(1, c.createArrayOf("text", orders.toArray()));
             copy.setArray(2, c.createArrayOf("text", operations.toArray()));
             copy.setArray(3, c.createArrayOf("bigint", amounts.toArray()));
+            copy.setArray(4, c.createArrayOf("text", authorizations.toArray()));
+            copy.setArray(5, c.createArrayOf("text", outcomes.toArray()));
             copy.executeUpdate();
         }
     }
