@@ -25,17 +25,45 @@ final class AfterTheOrder {
     private static final String WITHDRAW = """
             mutation($id: ID!) { returnWithdraw(returnId: $id) { status userErrors { code } } }""";
 
+    private static final String HOLD = """
+            mutation($id: ID!) { shipmentHold(shipmentId: $id, reason: "the customer may still edit") { held } }""";
+    private static final String EDIT = """
+            mutation($o: ID!, $l: [EditLineInput!]!, $k: String!) { orderEdit(orderId: $o, lines: $l, idempotencyKey: $k) {
+              editId status userErrors { code } } }""";
+
     private AfterTheOrder() {}
+
+    /** Places orders and holds their parcels, so that they stay unshipped for the edits to come. */
+    static List<String> heldOrders(ChildPlatform platform, int count) {
+        Shop customer = new Shop(new GraphQlClient(platform.graphqlUrl())).asCustomer("crash");
+        Shop ops = customer.asOps();
+        List<String> orders = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> customer.placeOrder("SKU-0005", 2, "sandbox_ok")).toList();
+        for (String order : orders) {
+            customer.awaitSagaEnd(order);
+            customer.awaitStatus(order, "FULFILLING").get("shipments")
+                    .forEach(shipment -> ops.graphql().data(HOLD, Map.of("id", shipment.get("id").asText())));
+        }
+        return orders;
+    }
 
     /**
      * Returns one unit of each delivered order (the first is withdrawn again, the second left for later), receives the
-     * rest (every other one damaged), checks out orders with the pending tokens and confirms them (the last declined).
+     * rest (every other one damaged), checks out orders with the pending tokens and confirms them (the last declined),
+     * and edits the held orders (every other one to a higher total, the others to a lower one): asked again with the
+     * same key on the next platform, each is one edit.
      */
     static void play(ChildPlatform platform, SandboxProvider provider, List<String> delivered, List<String> pending,
-                     boolean first) {
+                     List<String> held, boolean first) {
         Shop customer = new Shop(new GraphQlClient(platform.graphqlUrl())).asCustomer("crash");
         Shop ops = customer.asOps();
         try {
+            for (int i = 0; i < held.size(); i++) {
+                List<Map<String, Object>> lines = i % 2 == 0
+                        ? List.of(Map.of("sku", "SKU-0005", "quantity", 3), Map.of("sku", "SKU-0006", "quantity", 1))
+                        : List.of(Map.of("sku", "SKU-0005", "quantity", 1));
+                customer.graphql().data(EDIT, Map.of("o", held.get(i), "l", lines, "k", "edit-" + held.get(i)));
+            }
             for (int i = 0; i < delivered.size(); i++) {
                 String order = delivered.get(i);
                 String sku = "SKU-000" + (1 + i % 3);
@@ -82,6 +110,20 @@ final class AfterTheOrder {
         }
         expected.forEach(r -> ops.graphql().data(RECEIVE, Map.of("id", r[0], "s", r[1], "r", 1, "d", 0)));
         return expected.isEmpty();
+    }
+
+    /** How many edits each order has: one per key, however often it was asked. */
+    static Map<String, Integer> editsPerOrder(DataSource data) {
+        Map<String, Integer> edits = new java.util.TreeMap<>();
+        try (Connection c = data.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("SELECT order_id, count(*) FROM \"order\".order_edit GROUP BY order_id")) {
+            while (row.next()) {
+                edits.put(row.getString(1), row.getInt(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return edits;
     }
 
     static int returnsRefunded(DataSource data) {

@@ -58,9 +58,9 @@ class CrashIT {
     }
 
     /**
-     * After the order: delivered orders are returned (received at once, later, or withdrawn) and orders paid by a
-     * later confirmation wait for the provider's webhook, while the platform is killed at the point, or every message
-     * comes twice; a restarted platform finishes them.
+     * After the order: delivered orders are returned (received at once, later, or withdrawn), orders paid by a later
+     * confirmation wait for the provider's webhook and unshipped orders are edited, while the platform is killed at the
+     * point, or every message comes twice; a restarted platform finishes them.
      */
     @ParameterizedTest(name = "returns and confirmations, kill at {0} (hit {1})")
     @CsvSource({
@@ -79,16 +79,18 @@ class CrashIT {
         try (LocalKafka kafka = LocalKafka.startTemporary(); HikariDataSource data = db.dataSource("checker", null, 2)) {
             SandboxProvider provider = new SandboxProvider(data);
             List<String> delivered;
+            List<String> held;
             try (ChildPlatform first = ChildPlatform.start(name + "-1", db, kafka.bootstrapServers(), Map.of())) {
                 Shop shop = new Shop(new GraphQlClient(first.graphqlUrl())).asCustomer("crash");
                 delivered = java.util.stream.IntStream.range(0, 6)
                         .mapToObj(i -> shop.placeOrder("SKU-000" + (1 + i % 3), 2, "sandbox_ok")).toList();
                 delivered.forEach(order -> shop.awaitStatus(order, "DELIVERED"));
+                held = AfterTheOrder.heldOrders(first, 3);
             }
             List<String> pending = java.util.stream.IntStream.range(0, 4)
                     .mapToObj(i -> "sandbox_pending_" + java.util.UUID.randomUUID()).toList();
             try (ChildPlatform second = ChildPlatform.start(name + "-2", db, kafka.bootstrapServers(), faults)) {
-                AfterTheOrder.play(second, provider, delivered, pending, true);
+                AfterTheOrder.play(second, provider, delivered, pending, held, true);
                 if (faults.containsKey("OMS_CRASH_POINT")) {
                     second.waitForExit(Duration.ofSeconds(30));
                     assertThat(second.alive()).as("the crash point %s was reached", faults.get("OMS_CRASH_POINT")).isFalse();
@@ -96,12 +98,14 @@ class CrashIT {
             }
             try (ChildPlatform third = ChildPlatform.start(name + "-3", db, kafka.bootstrapServers(),
                     faults.containsKey("OMS_DUPLICATE_DELIVERY") ? faults : Map.of())) {
-                AfterTheOrder.play(third, provider, delivered, pending, false);
+                AfterTheOrder.play(third, provider, delivered, pending, held, false);
                 InvariantChecker checker = new InvariantChecker(data);
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> AfterTheOrder.receiveWhatIsExpected(third, data) && checker.quiescent());
                 assertThat(checker.checkQuiescent()).isEmpty();
                 assertThat(AfterTheOrder.returnsRefunded(data)).as("returns refunded").isPositive();
+                assertThat(AfterTheOrder.editsPerOrder(data)).as("each held order edited once")
+                        .isEqualTo(held.stream().collect(java.util.stream.Collectors.toMap(o -> o, o -> 1)));
             }
         }
         crashPointsCovered.incrementAndGet();

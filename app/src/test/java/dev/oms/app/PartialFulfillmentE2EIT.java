@@ -5,19 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oms.app.invariants.InvariantChecker;
-import dev.oms.app.platform.Platform;
-import dev.oms.app.platform.PlatformSettings;
-import dev.oms.infra.DbConfig;
-import dev.oms.infra.LocalKafka;
-import dev.oms.infra.SharedTestInfra;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,35 +36,24 @@ class PartialFulfillmentE2EIT {
             mutation($id: ID!, $k: String) { orderCancel(orderId: $id, reason: "the rest is too late", idempotencyKey: $k) {
               status cancellation userErrors { field message code } } }""";
 
-    private static LocalKafka kafka;
-    private static Platform platform;
+    private static WaitingFloor floor;
     private static HikariDataSource data;
     private static Shop customer;
     private static Shop ops;
 
     @BeforeAll
     static void platformWhoseParcelsWaitForTheFloor() {
-        // a broker of its own: the JVM's shared one carries the shared platform, whose consumer groups these would join
-        kafka = LocalKafka.startTemporary();
-        DbConfig db = SharedTestInfra.freshDatabase("partial");
-        platform = Platform.start(new PlatformSettings(Path.of("target/unused"), 0, 0, 0, Optional.of(db),
-                Optional.of(kafka.bootstrapServers()), 4, Duration.ofMinutes(10), true), line -> { });
-        data = db.dataSource("partial-it", null, 2);
-        ops = TestPlatform.shopOn(platform).asOps();
+        floor = WaitingFloor.start("partial");
+        data = floor.data;
+        ops = floor.ops();
         customer = ops.asCustomer("paula");
         await().atMost(Duration.ofSeconds(30)).until(() -> ops.available("SKU-0005") > 0);
     }
 
     @AfterAll
     static void stop() {
-        if (data != null) {
-            data.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (floor != null) {
+            floor.close();
         }
     }
 

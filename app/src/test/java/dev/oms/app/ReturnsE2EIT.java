@@ -69,6 +69,7 @@ class ReturnsE2EIT {
         String orderId = deliveredOrder("SKU-0015", 3);
         long unitPrice = customer.order(orderId).get("total").get("amount").asLong() / 3;
         long availableBefore = ops.available("SKU-0015");
+        JsonNode metricsBefore = metrics();
 
         JsonNode preview = customer.graphql().data(RETURN_PREVIEW, Map.of("o", orderId,
                 "l", List.of(Map.of("sku", "SKU-0015", "quantity", 1))));
@@ -101,7 +102,16 @@ class ReturnsE2EIT {
                 .equals("PARTIALLY_REFUNDED"));
         assertThat(order.get("status").asText()).isEqualTo("DELIVERED");
         assertThat(order.get("returns")).hasSize(1);
+        await("the dashboard's metrics count the return and the refund").atMost(Duration.ofSeconds(10))
+                .until(ReturnsE2EIT::metrics, now -> Map.of("returnsRequested", 1, "returnsRefunded", 1, "ordersRefunded", 1)
+                        .entrySet().stream().allMatch(grown -> now.get(grown.getKey()).asLong()
+                                >= metricsBefore.get(grown.getKey()).asLong() + grown.getValue()));
         assertInvariantsHold();
+    }
+
+    private static JsonNode metrics() {
+        return ops.graphql().data("{ metrics { returnsRequested returnsRefunded ordersRefunded } }", Map.of())
+                .get("metrics");
     }
 
     @Test

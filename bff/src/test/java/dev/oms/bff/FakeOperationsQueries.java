@@ -17,7 +17,7 @@ import java.util.Optional;
 /** The operators' read side: a completed saga and a stuck one, the stock of SKU-1, fixed metrics. */
 final class FakeOperationsQueries implements SagaQueries, StockQueries, MetricsQueries {
     static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
-    static final BusinessMetrics METRICS = new BusinessMetrics(10, 8, 2, 5, 0.8, 42.5, 90.25);
+    static final BusinessMetrics METRICS = new BusinessMetrics(10, 8, 2, 5, 0.8, 42.5, 90.25, 3, 4, 2);
 
     static final List<SagaView> SAGAS = List.of(
             new SagaView(FakeOrderService.STUCK_SAGA, "PlaceOrder", "RUNNING", List.of(

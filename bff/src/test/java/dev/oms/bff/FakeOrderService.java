@@ -7,6 +7,8 @@ import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.ReturnLineRequest;
 import dev.oms.order.api.ReturnResult;
 import dev.oms.order.api.OrderError;
+import dev.oms.order.api.EditLineRequest;
+import dev.oms.order.api.EditResult;
 import dev.oms.order.api.SagaActionResult;
 import dev.oms.order.api.SagaOperations;
 import java.util.List;
@@ -58,6 +60,17 @@ final class FakeOrderService implements OrderCommands, SagaOperations {
     public ReturnResult withdrawReturn(String returnId, String customerId) {
         calls.add(new Call("withdrawReturn", returnId, null));
         return ReturnResult.refused(null, OrderError.RETURN_NOT_FOUND, "returns are not faked");
+    }
+
+    @Override
+    public EditResult editOrder(String orderId, List<EditLineRequest> lines, String customerId, String key) {
+        calls.add(new Call("editOrder", orderId, key));
+        return EditResult.refused(orderId, OrderError.ORDER_NOT_FOUND, "edits are not faked");
+    }
+
+    @Override
+    public ActionPlan previewEdit(String orderId, List<EditLineRequest> lines) {
+        return ActionPlan.refused("EDIT", OrderError.ORDER_NOT_FOUND, "previews are not faked");
     }
 
     @Override

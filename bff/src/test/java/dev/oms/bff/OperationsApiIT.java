@@ -145,7 +145,8 @@ class OperationsApiIT {
     void reportsTheBusinessMetrics() {
         ops.document("""
                         { metrics { ordersPlaced ordersConfirmed ordersRejected ordersDelivered orderSuccessRate
-                                    fulfillmentLatencyP50 fulfillmentLatencyP95 } }""")
+                                    fulfillmentLatencyP50 fulfillmentLatencyP95 ordersRefunded returnsRequested
+                                    returnsRefunded } }""")
                 .execute()
                 .path("metrics.ordersPlaced").entity(Long.class).isEqualTo(10L)
                 .path("metrics.ordersConfirmed").entity(Long.class).isEqualTo(8L)
@@ -153,6 +154,9 @@ class OperationsApiIT {
                 .path("metrics.ordersDelivered").entity(Long.class).isEqualTo(5L)
                 .path("metrics.orderSuccessRate").entity(Double.class).isEqualTo(0.8)
                 .path("metrics.fulfillmentLatencyP50").entity(Double.class).isEqualTo(42.5)
-                .path("metrics.fulfillmentLatencyP95").entity(Double.class).isEqualTo(90.25);
+                .path("metrics.fulfillmentLatencyP95").entity(Double.class).isEqualTo(90.25)
+                .path("metrics.ordersRefunded").entity(Long.class).isEqualTo(3L)
+                .path("metrics.returnsRequested").entity(Long.class).isEqualTo(4L)
+                .path("metrics.returnsRefunded").entity(Long.class).isEqualTo(2L);
     }
 }

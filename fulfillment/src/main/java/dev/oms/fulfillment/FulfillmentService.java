@@ -5,6 +5,8 @@ import dev.oms.contracts.fulfillment.v1.ShipmentRejected;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelRefused;
+import dev.oms.contracts.fulfillment.v1.ShipmentReviseRefused;
+import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
 import dev.oms.contracts.Channels;
 import dev.oms.contracts.fulfillment.v1.ReturnCancelRefused;
 import dev.oms.contracts.fulfillment.v1.ReturnExpectationCancelled;
@@ -27,8 +29,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The fulfillment service: creates and cancels shipments on the commands of its topic, tracks their progress, and
- * receives returns (an operator's receipt answers the Return saga that waits for it).
+ * The fulfillment service: creates, revises (order edits) and cancels shipments on the commands of its topic, tracks
+ * their progress, and receives returns (an operator's receipt answers the Return saga that waits for it).
  */
 public final class FulfillmentService implements FulfillmentCommands {
     public static final String NAME = "fulfillment";
@@ -81,7 +83,8 @@ public final class FulfillmentService implements FulfillmentCommands {
                 ShipmentCancelled.getDefaultInstance(), ShipmentStatusChanged.getDefaultInstance(),
                 ShipmentCancelRefused.getDefaultInstance(), ReturnReceived.getDefaultInstance(),
                 ReturnExpectationCancelled.getDefaultInstance(), ReturnCancelRefused.getDefaultInstance(),
-                UnshippedCancelled.getDefaultInstance());
+                UnshippedCancelled.getDefaultInstance(), ShipmentRevised.getDefaultInstance(),
+                ShipmentReviseRefused.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.FULFILLMENT_COMMANDS), service.handler.types(),
                 service.handler));
         if (config.autoAdvances()) {

@@ -1,5 +1,7 @@
 package dev.oms.inventory;
 
+import dev.oms.contracts.inventory.v1.StockAdjusted;
+import dev.oms.contracts.inventory.v1.StockAdjustmentUndone;
 import dev.oms.contracts.inventory.v1.StockUnavailable;
 import dev.oms.contracts.inventory.v1.StockReleased;
 import dev.oms.contracts.inventory.v1.StockCommitted;
@@ -25,8 +27,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The inventory service: reserves, releases and commits stock for orders, on the commands of its topic, and
- * expires the reservations nobody committed in time.
+ * The inventory service: reserves, releases and commits stock for orders, adjusts a committed order's stock when
+ * the order is edited, on the commands of its topic, and expires the reservations nobody committed in time.
  */
 public final class InventoryService implements InventoryCommands {
     public static final String NAME = "inventory";
@@ -63,7 +65,8 @@ public final class InventoryService implements InventoryCommands {
                         : dev.oms.contracts.inventory.v2.StockReserved.getDefaultInstance(),
                 StockUnavailable.getDefaultInstance(), StockReleased.getDefaultInstance(),
                 StockCommitted.getDefaultInstance(), StockLevelChanged.getDefaultInstance(),
-                ReservationExpired.getDefaultInstance(), dev.oms.contracts.inventory.v1.StockRestocked.getDefaultInstance());
+                ReservationExpired.getDefaultInstance(), dev.oms.contracts.inventory.v1.StockRestocked.getDefaultInstance(),
+                StockAdjusted.getDefaultInstance(), StockAdjustmentUndone.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.INVENTORY_COMMANDS), service.handler.types(), service.handler));
         runtime.every("reservation-expiry", EXPIRY_POLL, service.expirer::expireDue);
         return service;

@@ -14,6 +14,9 @@ import dev.oms.order.api.OrderError;
 import dev.oms.order.api.ReturnLineRequest;
 import dev.oms.order.api.ReturnPolicy;
 import dev.oms.order.domain.ReturnRequest;
+import dev.oms.order.domain.OrderEdit;
+import dev.oms.order.api.EditLineRequest;
+import dev.oms.order.reviseorder.Edits;
 import dev.oms.saga.SagaDefinition;
 import dev.oms.saga.SagaEngine;
 import dev.oms.saga.SagaInstance;
@@ -32,6 +35,7 @@ import java.util.Optional;
 final class ActionPlans {
     static final String CANCEL = "CANCEL";
     static final String RETURN = "RETURN";
+    static final String EDIT = "EDIT";
 
     private final OrderRepository orders;
     private final ReturnTable returns = new ReturnTable();
@@ -40,9 +44,14 @@ final class ActionPlans {
     private final SagaDefinition<?> cancelOrder;
     private final SagaDefinition<?> cancelRest;
     private final SagaDefinition<?> returnOrder;
+    private final Edits edits;
+    private final SagaDefinition<?> reviseOrder;
 
     ActionPlans(OrderRepository orders, ReturnPolicy policy, SagaEngine<PlaceOrderSagaData> placeOrder,
-                SagaDefinition<?> cancelOrder, SagaDefinition<?> cancelRest, SagaDefinition<?> returnOrder) {
+                SagaDefinition<?> cancelOrder, SagaDefinition<?> cancelRest, SagaDefinition<?> returnOrder,
+                Edits edits, SagaDefinition<?> reviseOrder) {
+        this.edits = edits;
+        this.reviseOrder = reviseOrder;
         this.orders = orders;
         this.policy = policy;
         this.placeOrder = placeOrder;
@@ -103,6 +112,25 @@ final class ActionPlans {
                 accepted.stream().map(a -> new StockMove(a.sku(), a.quantity())).toList(), null,
                 "refund and stock as if every unit arrives restockable: damaged units are refunded, not restocked;"
                         + " units that do not arrive are neither");
+    }
+
+    ActionPlan edit(TransactionContext tx, String orderId, List<EditLineRequest> lines) throws Exception {
+        Optional<LockedOrder> order = OrderIds.isUuid(orderId) ? orders.find(tx.connection(), orderId) : Optional.empty();
+        if (order.isEmpty()) {
+            return ActionPlan.refused(EDIT, OrderError.ORDER_NOT_FOUND, "no order " + orderId);
+        }
+        Edits.Decision decision = edits.decide(tx, order.get(), lines);
+        if (decision instanceof Edits.Denied denied) {
+            return ActionPlan.refused(EDIT, denied.code(), denied.message());
+        }
+        Edits.Allowed allowed = (Edits.Allowed) decision;
+        OrderEdit.Planned plan = allowed.plan();
+        long difference = plan.difference();
+        return new ActionPlan(EDIT, true, null, steps(reviseOrder), difference < 0 ? -difference : 0L,
+                difference > 0 ? difference : 0L, allowed.currency(),
+                plan.changes().stream().map(c -> new StockMove(c.sku(), -c.delta())).toList(), plan.newTotal(),
+                "the stock and a higher total's authorization come first; if a parcel leaves before the warehouse"
+                        + " revises the shipments, both are undone and the order stays as it is");
     }
 
     private static List<PlannedStep> steps(SagaDefinition<?> saga) {

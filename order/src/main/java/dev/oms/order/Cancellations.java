@@ -13,6 +13,7 @@ import dev.oms.order.api.CancelProgress;
 import dev.oms.order.api.CancelResult;
 import dev.oms.order.api.OrderError;
 import dev.oms.order.domain.OrderStatus;
+import dev.oms.order.reviseorder.Edits;
 import dev.oms.saga.SagaEngine;
 import dev.oms.saga.SagaInstance;
 import dev.oms.saga.SagaStatus;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * Decides what a customer's cancellation does: before the PlaceOrder saga's pivot it compensates that saga
  * (the order ends CANCELLED; with the shipment requested and unanswered, once the warehouse answers); once the order
  * is placed and not shipped it starts a CancelOrder saga; once partly shipped a CancelRest saga cancels what has not
- * left (refunding just those lines); after shipping it is refused. One cancellation per order;
+ * left (refunding just those lines); after shipping it is refused, and while an edit runs it is refused for the moment
+ * (not recorded, so asking again later cancels). One cancellation per order;
  * asking again (by order or idempotency key) says how it stands now.
  */
 final class Cancellations {
@@ -31,13 +33,15 @@ final class Cancellations {
     private final SagaEngine<PlaceOrderSagaData> placeOrder;
     private final SagaEngine<CancelOrderSagaData> cancelOrder;
     private final SagaEngine<CancelRestSagaData> cancelRest;
+    private final Edits edits;
 
     Cancellations(OrderRepository orders, SagaEngine<PlaceOrderSagaData> placeOrder,
-                  SagaEngine<CancelOrderSagaData> cancelOrder, SagaEngine<CancelRestSagaData> cancelRest) {
+                  SagaEngine<CancelOrderSagaData> cancelOrder, SagaEngine<CancelRestSagaData> cancelRest, Edits edits) {
         this.orders = orders;
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;
         this.cancelRest = cancelRest;
+        this.edits = edits;
     }
 
     CancelResult request(TransactionContext tx, String orderId, String reason, String key) throws Exception {
@@ -104,6 +108,10 @@ final class Cancellations {
                 return CancelResult.refused(order.orderId(), OrderError.ORDER_NOT_CANCELLABLE, "the order was rejected");
             }
             default -> { }
+        }
+        if (edits.running(tx, order.orderId())) { // its stock and payment are moving: cancel what it leaves
+            return CancelResult.refused(order.orderId(), OrderError.EDIT_IN_PROGRESS,
+                    "an edit of the order is under way; try again when it is done");
         }
         SagaInstance<PlaceOrderSagaData> placing = placeOrder.find(tx, order.placeOrderSagaId()).orElseThrow();
         String sagaId;

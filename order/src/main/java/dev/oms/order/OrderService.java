@@ -28,6 +28,14 @@ import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.order.v1.CancelOrderSagaData;
 import dev.oms.contracts.order.v1.OrderPlaced;
 import dev.oms.contracts.order.v1.PlaceOrderSagaData;
+import dev.oms.contracts.order.v1.ReviseOrderSagaData;
+import dev.oms.contracts.order.v1.OrderEdited;
+import dev.oms.contracts.cart.v1.ProductListed;
+import dev.oms.contracts.inventory.v1.AdjustOrderStock;
+import dev.oms.contracts.inventory.v1.UndoStockAdjustment;
+import dev.oms.contracts.payment.v1.AuthorizeIncrement;
+import dev.oms.contracts.payment.v1.ReleaseIncrement;
+import dev.oms.contracts.fulfillment.v1.ReviseShipment;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.SqlWork;
@@ -50,6 +58,10 @@ import dev.oms.order.cancelrest.CancelRestSaga;
 import dev.oms.order.cancelrest.CancelledRest;
 import dev.oms.order.returnorder.ReturnOrderSaga;
 import dev.oms.order.returnorder.Returns;
+import dev.oms.order.reviseorder.Edits;
+import dev.oms.order.reviseorder.ReviseOrderSaga;
+import dev.oms.order.api.EditLineRequest;
+import dev.oms.order.api.EditResult;
 import dev.oms.order.domain.Order;
 import dev.oms.order.placeorder.PlaceOrderSaga;
 import dev.oms.saga.ConcurrentSagaUpdateException;
@@ -78,6 +90,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     private static final String SHIPMENT_CREATED = MessageTypes.typeOf(ShipmentCreated.getDefaultInstance());
     private static final String SHIPMENT_STATUS_CHANGED = MessageTypes.typeOf(ShipmentStatusChanged.getDefaultInstance());
     private static final String RETURN_RECEIVED = MessageTypes.typeOf(ReturnReceived.getDefaultInstance());
+    private static final String PRODUCT_LISTED = MessageTypes.typeOf(ProductListed.getDefaultInstance());
 
     private final Transactions transactions;
     private final OrderRepository orders = new OrderRepository();
@@ -86,6 +99,8 @@ public final class OrderService implements OrderCommands, SagaOperations {
     private final SagaEngine<CancelOrderSagaData> cancelOrder;
     private final SagaEngine<ReturnOrderSagaData> returnOrder;
     private final SagaEngine<CancelRestSagaData> cancelRest;
+    private final SagaEngine<ReviseOrderSagaData> reviseOrder;
+    private final Edits edits;
     private final Cancellations cancellations;
     private final Returns returns;
     private final SagaActions sagaActions;
@@ -106,10 +121,14 @@ public final class OrderService implements OrderCommands, SagaOperations {
         returns.runBy(returnOrder);
         this.cancelRest = new SagaEngine<>(CancelRestSaga.definition(new CancelledRest(transitions), config.stepTimeout()),
                 SagaDataCodec.protobuf(CancelRestSagaData.parser()), SagaSnapshots.publisher(CancelRestSaga::orderIdOf));
-        this.cancellations = new Cancellations(orders, placeOrder, cancelOrder, cancelRest);
-        this.sagaActions = new SagaActions(placeOrder, cancelOrder, returnOrder, cancelRest);
+        this.edits = new Edits(orders, placeOrder);
+        this.reviseOrder = new SagaEngine<>(ReviseOrderSaga.definition(edits, config.stepTimeout()),
+                SagaDataCodec.protobuf(ReviseOrderSagaData.parser()), SagaSnapshots.publisher(ReviseOrderSaga::orderIdOf));
+        edits.runBy(reviseOrder);
+        this.cancellations = new Cancellations(orders, placeOrder, cancelOrder, cancelRest, edits);
+        this.sagaActions = new SagaActions(placeOrder, cancelOrder, returnOrder, cancelRest, reviseOrder);
         this.plans = new ActionPlans(orders, config.returns(), placeOrder, cancelOrder.definition(),
-                cancelRest.definition(), returnOrder.definition());
+                cancelRest.definition(), returnOrder.definition(), edits, reviseOrder.definition());
     }
 
     public static OrderService register(ServiceRuntime runtime) {
@@ -126,19 +145,24 @@ public final class OrderService implements OrderCommands, SagaOperations {
                 OrderPlaced.getDefaultInstance(), OrderStatusChanged.getDefaultInstance(),
                 SagaUpdated.getDefaultInstance(), ExpectReturn.getDefaultInstance(),
                 CancelReturnExpectation.getDefaultInstance(), RestockReturn.getDefaultInstance(),
-                ReturnStatusChanged.getDefaultInstance(), CancelUnshipped.getDefaultInstance());
+                ReturnStatusChanged.getDefaultInstance(), CancelUnshipped.getDefaultInstance(),
+                AdjustOrderStock.getDefaultInstance(), UndoStockAdjustment.getDefaultInstance(),
+                AuthorizeIncrement.getDefaultInstance(), ReleaseIncrement.getDefaultInstance(),
+                ReviseShipment.getDefaultInstance(), OrderEdited.getDefaultInstance());
         Set<String> types = new HashSet<>(service.placeOrder.replyTypes());
         types.addAll(service.cancelOrder.replyTypes());
         types.addAll(service.returnOrder.replyTypes());
         types.addAll(service.cancelRest.replyTypes());
-        types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED));
+        types.addAll(service.reviseOrder.replyTypes());
+        types.addAll(List.of(CHECKOUT_COMPLETED, SHIPMENT_STATUS_CHANGED, PRODUCT_LISTED));
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), types, service::handle));
         runtime.every("saga-timers", TIMER_POLL, service::fireDueTimers);
         if (config.resendInFlightOnStart()) {
             int resending = service.placeOrder.resendInFlight(runtime.transactions())
                     + service.cancelOrder.resendInFlight(runtime.transactions())
                     + service.returnOrder.resendInFlight(runtime.transactions())
-                    + service.cancelRest.resendInFlight(runtime.transactions());
+                    + service.cancelRest.resendInFlight(runtime.transactions())
+                    + service.reviseOrder.resendInFlight(runtime.transactions());
             log.info("order: {} sagas in flight send what they wait for again (resend in flight on start)", resending);
         }
         return service;
@@ -152,7 +176,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
     public int fireDueTimers() {
         Set<String> due = transactions.inTransaction(DueSagas::typesDue);
         int fired = 0;
-        for (SagaEngine<?> engine : List.of(placeOrder, cancelOrder, returnOrder, cancelRest)) {
+        for (SagaEngine<?> engine : List.of(placeOrder, cancelOrder, returnOrder, cancelRest, reviseOrder)) {
             if (due.contains(engine.definition().name())) {
                 fired += engine.fireDueTimers(transactions);
             }
@@ -186,6 +210,16 @@ public final class OrderService implements OrderCommands, SagaOperations {
     }
 
     @Override
+    public EditResult editOrder(String orderId, List<EditLineRequest> lines, String customerId, String idempotencyKey) {
+        return retryingConflicts(tx -> edits.request(tx, orderId, lines, customerId, idempotencyKey));
+    }
+
+    @Override
+    public ActionPlan previewEdit(String orderId, List<EditLineRequest> lines) {
+        return transactions.inTransaction(tx -> plans.edit(tx, orderId, lines));
+    }
+
+    @Override
     public SagaActionResult retry(String sagaId) {
         return retryingConflicts(tx -> sagaActions.retry(tx, sagaId));
     }
@@ -216,6 +250,11 @@ public final class OrderService implements OrderCommands, SagaOperations {
             placeOrder(tx, message.payloadAs(CheckoutCompleted.class));
             return;
         }
+        if (message.type().equals(PRODUCT_LISTED)) {
+            ProductListed listed = message.payloadAs(ProductListed.class);
+            edits.listed(tx, listed.getSku(), listed.getPrice(), message.envelope().occurredAt());
+            return;
+        }
         if (message.type().equals(SHIPMENT_STATUS_CHANGED)) {
             followShipment(tx, message.payloadAs(ShipmentStatusChanged.class));
             return;
@@ -224,8 +263,9 @@ public final class OrderService implements OrderCommands, SagaOperations {
             returns.received(tx, message.payloadAs(ReturnReceived.class));
         }
         // most replies are PlaceOrder's: ask the other sagas only if not
-        if (!placeOrder.onReply(tx, message) && !cancelOrder.onReply(tx, message) && !returnOrder.onReply(tx, message)) {
-            cancelRest.onReply(tx, message);
+        if (!placeOrder.onReply(tx, message) && !cancelOrder.onReply(tx, message) && !returnOrder.onReply(tx, message)
+                && !cancelRest.onReply(tx, message)) {
+            reviseOrder.onReply(tx, message);
         }
         if (message.type().equals(SHIPMENT_CREATED)) {
             transitions.apply(tx, message.payloadAs(ShipmentCreated.class).getOrderId(), Order::startFulfilling);

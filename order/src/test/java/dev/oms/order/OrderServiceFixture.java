@@ -9,6 +9,20 @@ import dev.oms.contracts.common.v1.Address;
 import dev.oms.contracts.common.v1.Money;
 import dev.oms.contracts.common.v1.OrderLine;
 import dev.oms.contracts.inventory.v1.Allocation;
+import dev.oms.contracts.fulfillment.v1.CreateShipment;
+import dev.oms.contracts.fulfillment.v1.Shipment;
+import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.inventory.v1.CommitStock;
+import dev.oms.contracts.inventory.v1.ReserveStock;
+import dev.oms.contracts.inventory.v1.StockCommitted;
+import dev.oms.contracts.inventory.v2.StockReserved;
+import dev.oms.contracts.notification.v1.NotificationSent;
+import dev.oms.contracts.notification.v1.SendNotification;
+import dev.oms.contracts.payment.v1.AuthorizePayment;
+import dev.oms.contracts.payment.v1.CapturePayment;
+import dev.oms.contracts.payment.v1.PaymentAuthorized;
+import dev.oms.contracts.payment.v1.PaymentCaptured;
+import dev.oms.order.placeorder.PlaceOrderSaga;
 import dev.oms.contracts.order.v1.OrderStatusChanged;
 import dev.oms.contracts.order.v1.SagaUpdated;
 import dev.oms.infra.SharedTestInfra;
@@ -47,6 +61,31 @@ final class OrderServiceFixture implements AutoCloseable {
         String orderId = UUID.randomUUID().toString();
         deliver(orderId, null, checkout(orderId));
         return orderId;
+    }
+
+    /**
+     * Places the order with every participant answering at once: stock reserved as given, payment authorized, one
+     * shipment (s-1 from WH-EAST), captured, committed, notified. The order is then FULFILLING, its saga COMPLETED.
+     */
+    void placeWithEveryoneAnswering(CheckoutCompleted checkout, StockReserved reserved) {
+        String orderId = checkout.getOrderId();
+        deliver(orderId, null, checkout);
+        String sagaId = saga(orderId, PlaceOrderSaga.NAME).getSagaId();
+        expect(orderId, ReserveStock.class);
+        deliver(orderId, sagaId, reserved);
+        expect(orderId, AuthorizePayment.class);
+        deliver(orderId, sagaId, PaymentAuthorized.newBuilder().setOrderId(orderId).setPaymentId("p").build());
+        expect(orderId, CreateShipment.class);
+        deliver(orderId, sagaId, ShipmentCreated.newBuilder().setOrderId(orderId)
+                .addShipments(Shipment.newBuilder().setShipmentId("s-1").setWarehouse("WH-EAST").setStatus("CREATED"))
+                .build());
+        expect(orderId, CapturePayment.class);
+        deliver(orderId, sagaId, PaymentCaptured.newBuilder().setOrderId(orderId).build());
+        expect(orderId, CommitStock.class);
+        deliver(orderId, sagaId, StockCommitted.newBuilder().setOrderId(orderId).build());
+        expect(orderId, SendNotification.class);
+        deliver(orderId, sagaId, NotificationSent.newBuilder().setOrderId(orderId).build());
+        assertThat(saga(orderId, PlaceOrderSaga.NAME).getStatus()).isEqualTo("COMPLETED");
     }
 
     void deliver(String orderId, String sagaId, Message payload) {

@@ -3,6 +3,8 @@ package dev.oms.payment;
 import dev.oms.contracts.payment.v1.PaymentAuthorized;
 import dev.oms.contracts.payment.v1.PaymentDeclined;
 import dev.oms.contracts.payment.v1.AuthorizationVoided;
+import dev.oms.contracts.payment.v1.IncrementAuthorized;
+import dev.oms.contracts.payment.v1.IncrementReleased;
 import dev.oms.contracts.payment.v1.PaymentCaptured;
 import dev.oms.contracts.payment.v1.PaymentCaptureFailed;
 import dev.oms.contracts.payment.v1.PaymentRefunded;
@@ -21,7 +23,8 @@ import java.util.List;
 
 /**
  * The payment service: authorizes, voids, captures and refunds order payments, on the commands of its topic, and takes
- * its provider's webhooks (authorizations confirmed later).
+ * its provider's webhooks (authorizations confirmed later). An order edit with a higher total adds an increment: an
+ * authorization of its own, captured or released by the edit's operation id.
  */
 public final class PaymentService implements PaymentCommands {
     public static final String NAME = "payment";
@@ -66,7 +69,8 @@ public final class PaymentService implements PaymentCommands {
         PaymentService service = new PaymentService(runtime, provider, webhookSecret());
         runtime.produces(PaymentAuthorized.getDefaultInstance(), PaymentDeclined.getDefaultInstance(),
                 AuthorizationVoided.getDefaultInstance(), PaymentCaptured.getDefaultInstance(),
-                PaymentCaptureFailed.getDefaultInstance(), PaymentRefunded.getDefaultInstance());
+                PaymentCaptureFailed.getDefaultInstance(), PaymentRefunded.getDefaultInstance(),
+                IncrementAuthorized.getDefaultInstance(), IncrementReleased.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.PAYMENT_COMMANDS), service.handler.types(), service.handler));
         return service;
     }

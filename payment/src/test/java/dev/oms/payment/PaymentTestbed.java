@@ -12,6 +12,7 @@ import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.testing.OutboxReader;
 import dev.oms.messaging.testing.Stimulus;
+import dev.oms.payment.adapters.SandboxConsole;
 import dev.oms.payment.adapters.SandboxPaymentProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,6 +61,11 @@ final class PaymentTestbed implements AutoCloseable {
             payment.handler().handle(message, tx);
             return null;
         });
+    }
+
+    /** The sandbox's console on its books: decides pending authorizations and signs their webhooks. */
+    SandboxConsole console() {
+        return new SandboxConsole(providerPool, PaymentService.webhookSecret(), Clock.systemUTC());
     }
 
     ServiceRuntime runtime() {

@@ -5,6 +5,7 @@ import dev.oms.contracts.common.v1.Money;
 import dev.oms.contracts.common.v1.OrderLine;
 import dev.oms.contracts.fulfillment.v1.Shipment;
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.inventory.v1.StockLevelChanged;
 import dev.oms.contracts.notification.v1.NotificationSent;
@@ -58,6 +59,11 @@ final class Events {
 
     static ShipmentCreated shipmentsCreated(String orderId, Shipment... shipments) {
         return ShipmentCreated.newBuilder().setOrderId(orderId).addAllShipments(List.of(shipments)).build();
+    }
+
+    static ShipmentRevised shipmentsRevised(String orderId, String operationId, Shipment... shipments) {
+        return ShipmentRevised.newBuilder().setOrderId(orderId).setOperationId(operationId)
+                .addAllShipments(List.of(shipments)).build();
     }
 
     static ShipmentStatusChanged shipmentStatus(String orderId, Shipment shipment) {

@@ -7,6 +7,7 @@ import static dev.oms.projections.Events.saga;
 import static dev.oms.projections.Events.shipment;
 import static dev.oms.projections.Events.shipmentStatus;
 import static dev.oms.projections.Events.shipmentsCreated;
+import static dev.oms.projections.Events.shipmentsRevised;
 import static dev.oms.projections.Events.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -159,6 +160,47 @@ class ProjectionsIT {
 
         assertThat(projections.service.orders().order(ORDER).orElseThrow().shipments())
                 .extracting(ShipmentView::status).containsExactly("CANCELLED");
+    }
+
+    /**
+     * An order edit adds a shipment in a new warehouse and empties another. The status it lists for a shipment it did
+     * not cancel is older than the PACKED that arrived first, and moves nothing back.
+     */
+    @Test
+    void showsTheNewShipmentsOfAnEditAndTheOnesItCancelled() {
+        Instant created = Instant.parse("2026-12-05T16:00:00Z");
+        List<IncomingMessage> life = List.of(message(ORDER, placed(ORDER, "customer-7"), created),
+                message(ORDER, shipmentsCreated(ORDER, shipment("ship-1", "berlin", "CREATED"),
+                        shipment("ship-2", "lyon", "CREATED")), created),
+                message(ORDER, shipmentStatus(ORDER, shipment("ship-1", "berlin", "PACKED")), created.plusMillis(30)),
+                message(ORDER, shipmentsRevised(ORDER, "edit-1", shipment("ship-1", "berlin", "PICKED"),
+                        shipment("ship-2", "lyon", "CANCELLED"), shipment("ship-3", "paris", "CREATED")),
+                        created.plusMillis(20)));
+        projections.apply(life);
+
+        OrderView order = projections.service.orders().order(ORDER).orElseThrow();
+        assertThat(order.shipments()).containsExactly(new ShipmentView("ship-1", "berlin", "PACKED"),
+                new ShipmentView("ship-2", "lyon", "CANCELLED"), new ShipmentView("ship-3", "paris", "CREATED"));
+
+        projections.apply(life);
+        assertThat(projections.service.orders().order(ORDER)).contains(order);
+    }
+
+    /** The edit's ShipmentStatusChanged for the shipment it emptied, later than the edit, cancels it just the same. */
+    @Test
+    void aShipmentAnEditCancelledStaysCancelled() {
+        Instant created = Instant.parse("2026-12-05T16:00:00Z");
+        projections.apply(List.of(message(ORDER, placed(ORDER, "customer-7"), created),
+                message(ORDER, shipmentsCreated(ORDER, shipment("ship-1", "berlin", "CREATED")), created),
+                message(ORDER, shipmentStatus(ORDER, shipment("ship-1", "berlin", "PICKED")), created.plusMillis(20)),
+                message(ORDER, shipmentsRevised(ORDER, "edit-1", shipment("ship-1", "berlin", "CANCELLED"),
+                        shipment("ship-2", "lyon", "CREATED")), created.plusMillis(10)),
+                message(ORDER, shipmentStatus(ORDER, shipment("ship-1", "berlin", "CANCELLED")),
+                        created.plusMillis(10)),
+                message(ORDER, shipmentStatus(ORDER, shipment("ship-2", "lyon", "PICKED")), created.plusMillis(40))));
+
+        assertThat(projections.service.orders().order(ORDER).orElseThrow().shipments()).containsExactly(
+                new ShipmentView("ship-1", "berlin", "CANCELLED"), new ShipmentView("ship-2", "lyon", "PICKED"));
     }
 
     @Test

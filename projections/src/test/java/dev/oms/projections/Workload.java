@@ -69,9 +69,22 @@ final class Workload {
         publish(order, Events.notified(order, "note-" + order, "order-confirmed"));
         publish(order, Events.saga(order, saga, 5, "COMPLETED", 6));
         publish(order, Events.status(order, "CONFIRMED", "FULFILLING"));
+        if (random.nextInt(5) == 0) {
+            edited(order);
+        }
         if (random.nextInt(4) == 0) {
             returned(order);
         }
+    }
+
+    /** An order edit: WH-2's units taken off (its shipment cancelled), units added in WH-3 (a new shipment). */
+    private void edited(String order) {
+        publish(order, Events.shipmentStatus(order, Events.shipment("ship-" + order + "-b", "WH-2", "CANCELLED")));
+        publish(order, Events.shipmentsRevised(order, "edit-" + order,
+                Events.shipment("ship-" + order + "-a", "WH-1", "PICKED"),
+                Events.shipment("ship-" + order + "-b", "WH-2", "CANCELLED"),
+                Events.shipment("ship-" + order + "-c", "WH-3", "CREATED")));
+        publish(order, Events.shipmentStatus(order, Events.shipment("ship-" + order + "-c", "WH-3", "PICKED")));
     }
 
     /** A return of part of the order: requested, received (one restockable, one damaged), refunded. */

@@ -51,9 +51,20 @@ public final class InvariantChecker {
             new Rule("one PlaceOrder saga per order", """
                     SELECT correlation_id || ' has ' || count(*) FROM "order".saga_instance
                     WHERE saga_type = 'PlaceOrder' GROUP BY correlation_id HAVING count(*) > 1"""),
-            new Rule("at most one capture per order", """
-                    SELECT order_id || ' captured ' || count(*) || ' times' FROM payment_provider.ledger
-                    WHERE operation = 'CAPTURE' GROUP BY order_id HAVING count(*) > 1"""),
+            // An order is captured once at placement and once per edit that raised its total (an authorization of its
+            // own): never twice the same authorization, and never an edit's capture without the edit applied.
+            new Rule("at most one capture per authorization", """
+                    SELECT order_id || ': authorization ' || authorization_id || ' captured ' || count(*) || ' times'
+                    FROM payment_provider.ledger
+                    WHERE operation = 'CAPTURE' GROUP BY order_id, authorization_id HAVING count(*) > 1
+                    UNION ALL
+                    SELECT p.order_id || ': edit capture ' || p.operation_id || ' but the edit is '
+                           || coalesce(e.status, 'unknown')
+                    FROM payment.payment_operation p
+                    LEFT JOIN "order".order_edit e ON 'edit-' || e.edit_id = p.operation_id
+                    WHERE p.kind = 'CAPTURE' AND p.operation_id LIKE 'edit-%' AND coalesce(e.status, '') <> 'APPLIED'
+                      AND NOT EXISTS (SELECT 1 FROM "order".saga_instance s WHERE s.correlation_id = p.order_id
+                                      AND s.status IN ('RUNNING', 'COMPENSATING'))"""),
             // Net paid is what the customer keeps: the total, less the refunds of returns done. A return whose parcel is
             // awaited moves no money; one received and not yet refunded is in flight.
             new Rule("money matches the order", """
@@ -120,6 +131,29 @@ public final class InvariantChecker {
                                GROUP BY note) m ON m.note = 'return ' || r.return_id
                     WHERE r.status = 'REFUNDED'
                       AND (coalesce(u.restockable, 0) <> coalesce(i.units, -1) OR coalesce(m.moved, 0) <> coalesce(i.units, 0))"""),
+            // An order being fulfilled holds, per sku, exactly its ordered units in committed stock and in live parcels:
+            // edits move all three together or none.
+            new Rule("an order's units are what its stock and parcels hold", """
+                    SELECT o.order_id || ' ' || u.sku || ': ordered ' || coalesce(l.quantity, 0) || ', committed '
+                           || coalesce(r.units, 0) || ', in parcels ' || coalesce(p.units, 0)
+                    FROM "order".orders o
+                    JOIN "order".saga_instance s ON s.saga_id = o.saga_id AND s.status = 'COMPLETED'
+                    JOIN LATERAL (SELECT sku FROM "order".order_line WHERE order_id = o.order_id
+                                  UNION SELECT sku FROM inventory.reservation_line WHERE order_id = o.order_id::text
+                                  UNION SELECT sl.sku FROM fulfillment.shipment sh
+                                        JOIN fulfillment.shipment_line sl USING (shipment_id)
+                                        WHERE sh.order_id = o.order_id::text AND sh.status <> 'CANCELLED') u ON true
+                    LEFT JOIN "order".order_line l ON l.order_id = o.order_id AND l.sku = u.sku
+                    LEFT JOIN (SELECT rl.order_id, rl.sku, sum(rl.quantity) AS units FROM inventory.reservation_line rl
+                               JOIN inventory.reservation rr USING (order_id) WHERE rr.status = 'COMMITTED'
+                               GROUP BY rl.order_id, rl.sku) r ON r.order_id = o.order_id::text AND r.sku = u.sku
+                    LEFT JOIN (SELECT sh.order_id, sl.sku, sum(sl.quantity) AS units FROM fulfillment.shipment sh
+                               JOIN fulfillment.shipment_line sl USING (shipment_id) WHERE sh.status <> 'CANCELLED'
+                               GROUP BY sh.order_id, sl.sku) p ON p.order_id = o.order_id::text AND p.sku = u.sku
+                    WHERE o.status = 'FULFILLING'
+                      AND NOT EXISTS (SELECT 1 FROM "order".saga_instance c WHERE c.correlation_id = o.order_id::text
+                                      AND c.status IN ('RUNNING', 'COMPENSATING'))
+                      AND (coalesce(r.units, 0) <> coalesce(l.quantity, 0) OR coalesce(p.units, 0) <> coalesce(l.quantity, 0))"""),
             new Rule("stock never negative", """
                     SELECT sku || '@' || warehouse || ': on hand ' || on_hand || ', reserved ' || reserved
                     FROM inventory.stock WHERE reserved < 0 OR on_hand < reserved"""),

@@ -58,6 +58,9 @@ class DashboardReader {
             orders.put("confirmed", business.ordersConfirmed());
             orders.put("rejected", business.ordersRejected());
             orders.put("delivered", business.ordersDelivered());
+            orders.put("refunded", business.ordersRefunded());
+            orders.put("returns", business.returnsRequested());
+            orders.put("returns refunded", business.returnsRefunded());
         }
         return orders;
     }

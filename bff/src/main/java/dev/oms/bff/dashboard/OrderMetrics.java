@@ -51,6 +51,9 @@ class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
             gauge(registry, "confirmed", BusinessMetrics::ordersConfirmed);
             gauge(registry, "rejected", BusinessMetrics::ordersRejected);
             gauge(registry, "delivered", BusinessMetrics::ordersDelivered);
+            gauge(registry, "refunded", BusinessMetrics::ordersRefunded);
+            returnsGauge(registry, "requested", BusinessMetrics::returnsRequested);
+            returnsGauge(registry, "refunded", BusinessMetrics::returnsRefunded);
         }
         ProjectionUpdates source = updates.getIfAvailable();
         if (source != null) {
@@ -68,6 +71,12 @@ class OrderMetrics implements SmartInitializingSingleton, DisposableBean {
     private void gauge(MeterRegistry registry, String status, ToDoubleFunction<BusinessMetrics> value) {
         Gauge.builder("oms.orders", cached, c -> c.get().map(value::applyAsDouble).orElse(Double.NaN))
                 .description("Orders that reached a milestone, over every order the read side has seen")
+                .tag("status", status).register(registry);
+    }
+
+    private void returnsGauge(MeterRegistry registry, String status, ToDoubleFunction<BusinessMetrics> value) {
+        Gauge.builder("oms.returns", cached, c -> c.get().map(value::applyAsDouble).orElse(Double.NaN))
+                .description("Returns asked for, and those refunded, over every return the read side has seen")
                 .tag("status", status).register(registry);
     }
 

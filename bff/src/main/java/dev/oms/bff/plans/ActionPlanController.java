@@ -8,6 +8,7 @@ import dev.oms.bff.graphql.UserErrorView;
 import dev.oms.order.api.ActionPlan;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.OrderError;
+import dev.oms.order.api.EditLineRequest;
 import dev.oms.order.api.ReturnLineRequest;
 import dev.oms.projections.api.Money;
 import dev.oms.projections.api.OrderQueries;
@@ -31,7 +32,7 @@ class ActionPlanController {
         this.orderViews = orderViews;
     }
 
-    record ReturnLineInput(String sku, int quantity) {}
+    record LineInput(String sku, int quantity) {}
 
     record PlannedStepView(String name, String kind) {}
 
@@ -46,10 +47,16 @@ class ActionPlanController {
     }
 
     @QueryMapping
-    ActionPlanView orderReturnPreview(@Argument String orderId, @Argument List<ReturnLineInput> lines,
+    ActionPlanView orderReturnPreview(@Argument String orderId, @Argument List<LineInput> lines,
                                       @Argument String reason) {
         List<ReturnLineRequest> asked = lines.stream().map(l -> new ReturnLineRequest(l.sku(), l.quantity())).toList();
         return plan("RETURN", orderId, () -> orders.previewReturn(orderId, asked, reason));
+    }
+
+    @QueryMapping
+    ActionPlanView orderEditPreview(@Argument String orderId, @Argument List<LineInput> lines) {
+        List<EditLineRequest> asked = lines.stream().map(l -> new EditLineRequest(l.sku(), l.quantity())).toList();
+        return plan("EDIT", orderId, () -> orders.previewEdit(orderId, asked));
     }
 
     private ActionPlanView plan(String action, String orderId, Supplier<ActionPlan> preview) {

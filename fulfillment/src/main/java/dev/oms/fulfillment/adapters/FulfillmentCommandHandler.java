@@ -7,6 +7,7 @@ import dev.oms.contracts.fulfillment.v1.CancelShipment;
 import dev.oms.contracts.fulfillment.v1.CancelUnshipped;
 import dev.oms.contracts.fulfillment.v1.ExpectReturn;
 import dev.oms.contracts.fulfillment.v1.CreateShipment;
+import dev.oms.contracts.fulfillment.v1.ReviseShipment;
 import dev.oms.fulfillment.api.FulfillmentConfig;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
@@ -29,7 +30,9 @@ public final class FulfillmentCommandHandler implements MessageHandler {
                 type(CancelShipment.getDefaultInstance()), new CancelShipmentHandler(shipments),
                 type(ExpectReturn.getDefaultInstance()), new ExpectReturnHandler(returns),
                 type(CancelReturnExpectation.getDefaultInstance()), new CancelReturnExpectationHandler(returns),
-                type(CancelUnshipped.getDefaultInstance()), new CancelUnshippedHandler(shipments));
+                type(CancelUnshipped.getDefaultInstance()), new CancelUnshippedHandler(shipments),
+                type(ReviseShipment.getDefaultInstance()),
+                new ReviseShipmentHandler(shipments, new ShipmentRevisionTable(), autoAdvance));
     }
 
     /** The command types this handler applies: the types its subscription asks for. */

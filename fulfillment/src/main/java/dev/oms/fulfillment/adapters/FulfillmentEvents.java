@@ -1,6 +1,7 @@
 package dev.oms.fulfillment.adapters;
 
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.fulfillment.domain.Shipment;
 import java.util.List;
@@ -11,6 +12,12 @@ final class FulfillmentEvents {
 
     static ShipmentCreated created(String orderId, List<Shipment> shipments) {
         ShipmentCreated.Builder event = ShipmentCreated.newBuilder().setOrderId(orderId);
+        shipments.forEach(s -> event.addShipments(contract(s)));
+        return event.build();
+    }
+
+    static ShipmentRevised revised(String orderId, String operationId, List<Shipment> shipments) {
+        ShipmentRevised.Builder event = ShipmentRevised.newBuilder().setOrderId(orderId).setOperationId(operationId);
         shipments.forEach(s -> event.addShipments(contract(s)));
         return event.build();
     }

@@ -40,6 +40,11 @@ public final class ShipmentTable {
         }
     }
 
+    /** The order's shipments by warehouse, cancelled and split-off ones included; not locked. */
+    public List<Shipment> findByOrder(Connection c, String orderId) throws SQLException {
+        return read(c, orderId);
+    }
+
     public List<ShipmentStatus> statusesOf(Connection c, String orderId) throws SQLException {
         return read(c, orderId).stream().map(Shipment::status).toList();
     }
@@ -128,6 +133,44 @@ public final class ShipmentTable {
         }
     }
 
+    /** Inserts {@code shipment} to go where {@code sibling}, a shipment of the same order, goes. */
+    public void insertBeside(Connection c, Shipment shipment, List<ShipmentLine> lines, String sibling, Instant now,
+                             Instant due) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO shipment (shipment_id, order_id, warehouse, status, ship_to_name, ship_to_line1, ship_to_city,
+                                      ship_to_postal_code, ship_to_country, next_transition_at, created_at, updated_at)
+                SELECT ?, ?, ?, ?, ship_to_name, ship_to_line1, ship_to_city, ship_to_postal_code, ship_to_country, ?, ?, ?
+                FROM shipment WHERE shipment_id = ? AND order_id = ?""")) {
+            insert.setString(1, shipment.shipmentId());
+            insert.setString(2, shipment.orderId());
+            insert.setString(3, shipment.warehouse());
+            insert.setString(4, shipment.status().name());
+            insert.setTimestamp(5, due == null ? null : Timestamp.from(due));
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setTimestamp(7, Timestamp.from(now));
+            insert.setString(8, sibling);
+            insert.setString(9, shipment.orderId());
+            if (insert.executeUpdate() != 1) {
+                throw new IllegalStateException("no shipment " + sibling + " of order " + shipment.orderId());
+            }
+        }
+        insertLines(c, shipment.shipmentId(), lines);
+    }
+
+    /** The shipment carries {@code lines} from now on, and nothing else. */
+    public void replaceLines(Connection c, String shipmentId, List<ShipmentLine> lines, Instant now)
+            throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM shipment_line WHERE shipment_id = ?");
+             PreparedStatement touch = c.prepareStatement("UPDATE shipment SET updated_at = ? WHERE shipment_id = ?")) {
+            delete.setString(1, shipmentId);
+            delete.executeUpdate();
+            touch.setTimestamp(1, Timestamp.from(now));
+            touch.setString(2, shipmentId);
+            touch.executeUpdate();
+        }
+        insertLines(c, shipmentId, lines);
+    }
+
     /**
      * Splits {@code part} off {@code original}: a new shipment (same order, warehouse and address) with those units,
      * which the original no longer carries.
@@ -204,7 +247,7 @@ public final class ShipmentTable {
 
     private static List<Shipment> read(Connection c, String orderId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM shipment WHERE order_id = ? ORDER BY warehouse")) {
+                "SELECT " + COLUMNS + " FROM shipment WHERE order_id = ? ORDER BY warehouse, shipment_id")) {
             select.setString(1, orderId);
             return read(select);
         }

@@ -88,6 +88,23 @@ public final class ReservationTable {
         }
     }
 
+    /** Sets the units the order holds of a SKU in a warehouse: the line is added, changed, or removed at zero. */
+    public void setLine(Connection c, String orderId, String sku, String warehouse, int quantity) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(quantity == 0
+                ? "DELETE FROM reservation_line WHERE order_id = ? AND sku = ? AND warehouse = ?"
+                : """
+                INSERT INTO reservation_line (order_id, sku, warehouse, quantity) VALUES (?, ?, ?, ?)
+                ON CONFLICT (order_id, sku, warehouse) DO UPDATE SET quantity = EXCLUDED.quantity""")) {
+            statement.setString(1, orderId);
+            statement.setString(2, sku);
+            statement.setString(3, warehouse);
+            if (quantity != 0) {
+                statement.setInt(4, quantity);
+            }
+            statement.executeUpdate();
+        }
+    }
+
     private static List<Allocation> lines(Connection c, String orderId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT sku, warehouse, quantity FROM reservation_line WHERE order_id = ? ORDER BY sku, warehouse")) {

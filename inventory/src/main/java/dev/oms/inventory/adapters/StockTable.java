@@ -59,6 +59,12 @@ public final class StockTable {
         return moveOnHand(c, sku, warehouse, -units, 0, MovementReason.COMMIT, orderId, null, at);
     }
 
+    /** Units that leave the warehouse for an order as one operation (an order edit); the note names it. */
+    public StockLevel takeOperation(Connection c, String sku, String warehouse, long units, String orderId, String note,
+                                    Instant at) throws SQLException {
+        return moveOnHand(c, sku, warehouse, -units, 0, MovementReason.COMMIT, orderId, note, at);
+    }
+
     /** Units of a cancelled order that come back on hand. */
     public StockLevel restock(Connection c, String sku, String warehouse, long units, String orderId, Instant at)
             throws SQLException {
@@ -67,7 +73,8 @@ public final class StockTable {
 
     /**
      * Units back on hand in the warehouse that has them, as one operation: a return's restockable units (RETURN), or
-     * the units of a partly shipped order's cancelled rest, which never left (RESTOCK). The note names the operation.
+     * the units of a partly shipped order's cancelled rest, which never left, or of an order edit (RESTOCK). The note
+     * names the operation.
      */
     public StockLevel restockOperation(Connection c, String sku, String warehouse, long units, String orderId,
                                        MovementReason reason, String note, Instant at) throws SQLException {

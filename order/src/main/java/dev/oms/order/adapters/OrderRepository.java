@@ -55,8 +55,17 @@ public final class OrderRepository {
 
     /** The order's status and its PlaceOrder saga, locked until the transaction ends. */
     public Optional<LockedOrder> lock(Connection c, String orderId) throws SQLException {
+        return head(c, orderId, " FOR UPDATE");
+    }
+
+    /** As {@link #lock}, without the lock: for a dry run. */
+    public Optional<LockedOrder> find(Connection c, String orderId) throws SQLException {
+        return head(c, orderId, "");
+    }
+
+    private static Optional<LockedOrder> head(Connection c, String orderId, String lock) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT status, saga_id, customer_id FROM orders WHERE order_id = ? FOR UPDATE")) {
+                "SELECT status, saga_id, customer_id FROM orders WHERE order_id = ?" + lock)) {
             select.setObject(1, UUID.fromString(orderId));
             try (ResultSet row = select.executeQuery()) {
                 return row.next()

@@ -34,4 +34,17 @@ public interface OrderCommands {
      */
     @Idempotent
     ReturnResult withdrawReturn(String returnId, String customerId);
+
+    /**
+     * Edits an order before it ships: each line named gets its quantity (0 removes it; a sku not in the order is added at
+     * its catalog price). A ReviseOrder saga then moves the stock, authorizes a higher total or refunds a lower one, and
+     * revises the shipments; if a parcel leaves first, everything is undone and the edit FAILED. With a customer id,
+     * only that customer's order (another's is answered as unknown; operators pass null). Repeating the call with the
+     * same idempotency key answers how that edit stands.
+     */
+    @Idempotent
+    EditResult editOrder(String orderId, java.util.List<EditLineRequest> lines, String customerId, String idempotencyKey);
+
+    /** What this edit would do now (a dry run): the new total, the charge or refund, the stock, the steps. */
+    ActionPlan previewEdit(String orderId, java.util.List<EditLineRequest> lines);
 }

@@ -13,4 +13,6 @@ public record OrderError(String code, String message) {
     public static final String RETURN_WINDOW_CLOSED = "RETURN_WINDOW_CLOSED";
     public static final String RETURN_NOT_FOUND = "RETURN_NOT_FOUND";
     public static final String RETURN_ALREADY_RECEIVED = "RETURN_ALREADY_RECEIVED";
+    public static final String EDIT_NOT_ALLOWED = "EDIT_NOT_ALLOWED";
+    public static final String EDIT_IN_PROGRESS = "EDIT_IN_PROGRESS";
 }

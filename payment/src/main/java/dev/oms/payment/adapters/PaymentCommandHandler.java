@@ -2,9 +2,11 @@ package dev.oms.payment.adapters;
 
 import com.google.protobuf.Message;
 import dev.oms.contracts.MessageTypes;
+import dev.oms.contracts.payment.v1.AuthorizeIncrement;
 import dev.oms.contracts.payment.v1.AuthorizePayment;
 import dev.oms.contracts.payment.v1.CapturePayment;
 import dev.oms.contracts.payment.v1.RefundPayment;
+import dev.oms.contracts.payment.v1.ReleaseIncrement;
 import dev.oms.contracts.payment.v1.VoidAuthorization;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
@@ -18,11 +20,15 @@ public final class PaymentCommandHandler implements MessageHandler {
     private final Map<String, MessageHandler> handlers;
 
     public PaymentCommandHandler(PaymentTable payments, PaymentProvider provider, ProviderWebhooks webhooks) {
+        IncrementTable increments = new IncrementTable();
         handlers = Map.of(
                 type(AuthorizePayment.getDefaultInstance()), new AuthorizePaymentHandler(payments, provider, webhooks),
                 type(VoidAuthorization.getDefaultInstance()), new VoidAuthorizationHandler(payments, provider),
-                type(CapturePayment.getDefaultInstance()), new CapturePaymentHandler(payments, provider),
-                type(RefundPayment.getDefaultInstance()), new RefundPaymentHandler(payments, provider));
+                type(CapturePayment.getDefaultInstance()), new CapturePaymentHandler(payments, increments, provider),
+                type(RefundPayment.getDefaultInstance()), new RefundPaymentHandler(payments, increments, provider),
+                type(AuthorizeIncrement.getDefaultInstance()),
+                new AuthorizeIncrementHandler(payments, increments, provider),
+                type(ReleaseIncrement.getDefaultInstance()), new ReleaseIncrementHandler(payments, increments, provider));
     }
 
     /** The command types this handler applies: the types its subscription asks for. */

@@ -2,6 +2,8 @@ package dev.oms.payment.adapters;
 
 import com.google.protobuf.Message;
 import dev.oms.contracts.payment.v1.AuthorizationVoided;
+import dev.oms.contracts.payment.v1.IncrementAuthorized;
+import dev.oms.contracts.payment.v1.IncrementReleased;
 import dev.oms.contracts.payment.v1.PaymentAuthorized;
 import dev.oms.contracts.payment.v1.PaymentCaptureFailed;
 import dev.oms.contracts.payment.v1.PaymentCaptured;
@@ -44,6 +46,17 @@ final class PaymentReplies {
                 .build();
     }
 
+    /** A capture of {@code part} named by {@code operationId} (an order edit's increment). */
+    static PaymentCaptured captured(Payment payment, Money part, String operationId) {
+        return PaymentCaptured.newBuilder()
+                .setOrderId(payment.orderId())
+                .setPaymentId(payment.paymentId())
+                .setAmount(money(part))
+                .setCapturedTotal(money(new Money(payment.ledger().captured(), payment.ledger().currency())))
+                .setOperationId(operationId)
+                .build();
+    }
+
     static PaymentCaptureFailed captureFailed(String orderId, String reason) {
         return PaymentCaptureFailed.newBuilder().setOrderId(orderId).setReason(reason).build();
     }
@@ -62,6 +75,24 @@ final class PaymentReplies {
     /** Sent whenever nothing is held any more, also when nothing ever was (then without payment id). */
     static AuthorizationVoided voided(String orderId, String paymentId) {
         return AuthorizationVoided.newBuilder().setOrderId(orderId).setPaymentId(paymentId).build();
+    }
+
+    /** {@code total}: what the payment holds authorized now, less what was released. */
+    static IncrementAuthorized incrementAuthorized(String orderId, String operationId, Money amount, Money total) {
+        return IncrementAuthorized.newBuilder()
+                .setOrderId(orderId)
+                .setOperationId(operationId)
+                .setAmount(money(amount))
+                .setAuthorizedTotal(money(total))
+                .build();
+    }
+
+    static IncrementReleased incrementReleased(String orderId, String operationId) {
+        return IncrementReleased.newBuilder().setOrderId(orderId).setOperationId(operationId).build();
+    }
+
+    static PaymentDeclined declined(String orderId, String code, String reason) {
+        return PaymentDeclined.newBuilder().setOrderId(orderId).setCode(code).setReason(reason).build();
     }
 
     private static dev.oms.contracts.common.v1.Money money(Money money) {

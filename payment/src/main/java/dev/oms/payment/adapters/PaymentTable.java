@@ -12,7 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The payment table: one payment per order. */
+/** The payment table: one payment per order, its totals including the order edits' increments. */
 public final class PaymentTable {
 
     /** The order's payment, its row locked until the transaction ends. */
@@ -85,17 +85,19 @@ public final class PaymentTable {
         }
     }
 
-    /** Writes the payment's status and ledger. */
+    /** Writes the payment's status and ledger, and its amount (which an order edit's increment raises). */
     public void updateStatus(Connection c, Payment payment, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
-                UPDATE payment SET status = ?, captured_amount = ?, refunded_amount = ?, voided_amount = ?, updated_at = ?
+                UPDATE payment SET status = ?, amount = ?, captured_amount = ?, refunded_amount = ?, voided_amount = ?,
+                                   updated_at = ?
                 WHERE order_id = ?""")) {
             update.setString(1, payment.status().name());
-            update.setLong(2, payment.ledger().captured());
-            update.setLong(3, payment.ledger().refunded());
-            update.setLong(4, payment.ledger().voided());
-            update.setTimestamp(5, Timestamp.from(now));
-            update.setString(6, payment.orderId());
+            update.setLong(2, payment.amount().amount());
+            update.setLong(3, payment.ledger().captured());
+            update.setLong(4, payment.ledger().refunded());
+            update.setLong(5, payment.ledger().voided());
+            update.setTimestamp(6, Timestamp.from(now));
+            update.setString(7, payment.orderId());
             update.executeUpdate();
         }
     }

@@ -36,7 +36,7 @@ final class SandboxLedger {
             WHERE a.order_id = ? AND a.operation = 'AUTHORIZE' AND a.outcome IN ('APPROVED', 'PENDING')
               AND NOT EXISTS (SELECT 1 FROM payment_provider.ledger o
                               WHERE o.authorization_id = a.authorization_id AND o.operation IN ('CAPTURE', 'VOID'))
-            ORDER BY a.created_at DESC LIMIT 1""";
+            ORDER BY a.created_at DESC, a.idempotency_key DESC LIMIT 1""";
 
     private final DataSource dataSource;
 
@@ -241,7 +241,32 @@ final class SandboxLedger {
         }
     }
 
-    /** The latest approved authorization of the order that is neither captured nor voided. */
+    /** What is booked under the key, if anything. */
+    Optional<Entry> booked(String idempotencyKey) {
+        return find(BY_KEY, idempotencyKey);
+    }
+
+    /** True when an authorization with this payment token is booked under a key other than {@code key}. */
+    boolean authorizedElsewhere(String paymentToken, String key) {
+        return find("""
+                SELECT * FROM payment_provider.ledger
+                WHERE payment_token = ? AND operation = 'AUTHORIZE' AND idempotency_key <> ? LIMIT 1""",
+                paymentToken, key).isPresent();
+    }
+
+    /** True when an approved authorization of the order is booked under a key other than {@code key}. */
+    boolean approvedElsewhere(String orderId, String key) {
+        return find("""
+                SELECT * FROM payment_provider.ledger WHERE order_id = ? AND operation = 'AUTHORIZE'
+                  AND outcome = 'APPROVED' AND idempotency_key <> ? LIMIT 1""", orderId, key).isPresent();
+    }
+
+    /**
+     * The latest approved or pending authorization of the order that is neither captured nor voided: what a void
+     * without authorization id releases. An order with increments has several authorizations; increments come only
+     * after the original was captured, so while the original is open it is the only one, and an increment voided
+     * unanswered is the latest.
+     */
     Optional<Entry> openAuthorizationOf(String orderId) {
         return find(OPEN_AUTHORIZATION_OF_ORDER, orderId);
     }

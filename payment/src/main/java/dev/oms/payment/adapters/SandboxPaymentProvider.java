@@ -21,7 +21,8 @@ import org.flywaydb.core.Flyway;
  * database). Tokens: {@value #APPROVE} approves; {@value #DECLINE} declines with {@code card_declined};
  * {@value #TIMEOUT} holds the funds but never answers; {@value #FLAKY} fails the first {@value #FLAKY_FAILURES}
  * attempts of a key with a retryable error, then approves; {@value #CAPTURE_FAILS_ONCE} approves, then refuses the
- * first capture of a key; any other token declines with {@code invalid_payment_token}. The ledger books each
+ * first capture of a key; {@value #SINGLE_USE} approves an order's first authorization and declines any other with
+ * {@code card_not_reusable}; any other token declines with {@code invalid_payment_token}. The ledger books each
  * idempotency key once and answers a repeat with the recorded outcome. Tokens starting {@value #PENDING} are
  * authorized later: pending until {@link SandboxConsole} decides them and sends the provider's webhook.
  */
@@ -32,6 +33,8 @@ public final class SandboxPaymentProvider implements PaymentProvider {
     public static final String TIMEOUT = "sandbox_timeout";
     public static final String FLAKY = "sandbox_flaky";
     public static final String CAPTURE_FAILS_ONCE = "sandbox_capture_fails_once";
+    /** A one-time token (a wallet's): approves the order's first authorization, declines any later one (an edit's). */
+    public static final String SINGLE_USE = "sandbox_single_use";
     /** Tokens that start so are authorized later: pending until the sandbox's console decides and sends the webhook. */
     public static final String PENDING = "sandbox_pending";
     static final int FLAKY_FAILURES = 2;
@@ -73,7 +76,10 @@ public final class SandboxPaymentProvider implements PaymentProvider {
             ledger.recordAttempt(idempotencyKey, Operation.AUTHORIZE, orderId, "FAILED", clock.instant());
             throw new PaymentProviderException("sandbox: a flaky failure of " + idempotencyKey, null);
         }
-        Entry booked = ledger.bookOnce(authorization(idempotencyKey, orderId, paymentToken, amount), clock.instant());
+        Entry booked = ledger.bookOnce(SINGLE_USE.equals(paymentToken) && ledger.approvedElsewhere(orderId, idempotencyKey)
+                ? authorization(idempotencyKey, orderId, paymentToken, amount, "DECLINED", null, "card_not_reusable",
+                        "a one-time token cannot authorize again")
+                : authorization(idempotencyKey, orderId, paymentToken, amount), clock.instant());
         ledger.recordAttempt(idempotencyKey, Operation.AUTHORIZE, orderId, booked.outcome(), clock.instant());
         return booked.outcome().equals("APPROVED")
                 ? new Approved(booked.authorizationId())
@@ -85,7 +91,10 @@ public final class SandboxPaymentProvider implements PaymentProvider {
      * webhook); a repeat answers the decision once there is one.
      */
     private AuthorizationResult authorizeLater(String key, String orderId, String token, Money amount) {
-        Optional<SandboxLedger.Decision> decided = ledger.decisionFor(token);
+        // A decision taken ahead belongs to the first authorization with the token; a later one (an order edit's
+        // increment, with the order's token) is an authorization of its own, pending with an id of its own.
+        Optional<SandboxLedger.Decision> decided = ledger.authorizedElsewhere(token, key) ? Optional.empty()
+                : ledger.decisionFor(token);
         Entry booked = ledger.bookOnce(new Entry(key, Operation.AUTHORIZE, orderId, amount.amount(), amount.currency(),
                 decided.map(SandboxLedger.Decision::outcome).orElse("PENDING"),
                 decided.map(SandboxLedger.Decision::authorizationId).orElseGet(() -> "sbx_auth_" + UUID.randomUUID()),
@@ -121,6 +130,11 @@ public final class SandboxPaymentProvider implements PaymentProvider {
 
     @Override
     public void voidAuthorization(String idempotencyKey, String orderId, String authorizationId) {
+        Optional<Entry> voided = ledger.booked(idempotencyKey).filter(e -> e.operation() == Operation.VOID);
+        if (voided.isPresent()) { // a repeat: answered as recorded, whatever the order holds now
+            ledger.recordAttempt(idempotencyKey, Operation.VOID, orderId, voided.get().outcome(), clock.instant());
+            return;
+        }
         Entry held = authorizationId != null ? requireApproved(authorizationId)
                 : ledger.openAuthorizationOf(orderId).orElse(null);
         if (held == null) {
@@ -152,7 +166,7 @@ public final class SandboxPaymentProvider implements PaymentProvider {
 
     private static Entry authorization(String key, String orderId, String token, Money amount) {
         boolean approves = APPROVE.equals(token) || TIMEOUT.equals(token) || FLAKY.equals(token)
-                || CAPTURE_FAILS_ONCE.equals(token);
+                || CAPTURE_FAILS_ONCE.equals(token) || SINGLE_USE.equals(token);
         if (approves) {
             return authorization(key, orderId, token, amount, "APPROVED", "sbx_auth_" + UUID.randomUUID(), null, null);
         }

@@ -53,9 +53,45 @@ public record Payment(
         return with(after.refundable() == 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED, () -> after);
     }
 
+    /** True while an order edit may add to the payment: captured, and not refunded in full. */
+    public boolean takesIncrements() {
+        return status == PaymentStatus.CAPTURED || status == PaymentStatus.PARTIALLY_REFUNDED;
+    }
+
+    /**
+     * An increment approved on top of the payment (an order edit's higher total, authorized separately): more is
+     * authorized; the status stays, as what was captured still is.
+     */
+    public Payment incremented(Money increment) {
+        requireIncrements();
+        Money total = new Money(Math.addExact(amount.amount(), increment.amount()), amount.currency());
+        return new Payment(orderId, paymentId, status, total, authorizationId, declineCode, declineReason,
+                ledger.authorizeMore(increment));
+    }
+
+    /** An increment captured: it adds to the capture, the status stays. */
+    public Payment incrementCaptured(Money increment) {
+        requireIncrements();
+        return new Payment(orderId, paymentId, status, amount, authorizationId, declineCode, declineReason,
+                ledger.capture(increment));
+    }
+
+    /** An increment released uncaptured, whatever the payment's status: its hold counts as voided. */
+    public Payment incrementReleased(Money increment) {
+        return new Payment(orderId, paymentId, status, amount, authorizationId, declineCode, declineReason,
+                ledger.release(increment));
+    }
+
     /** True once the provider approved the authorization, whatever happened to the funds since. */
     public boolean wasApproved() {
         return authorizationId != null;
+    }
+
+    private void requireIncrements() {
+        if (!takesIncrements()) {
+            throw new IllegalStateException("the payment of order " + orderId + " is " + status
+                    + ": only a captured payment takes an increment");
+        }
     }
 
     /** The status is checked first: a transition the machine forbids fails as such, whatever the ledger says. */

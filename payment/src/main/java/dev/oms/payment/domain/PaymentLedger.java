@@ -66,6 +66,22 @@ public record PaymentLedger(String currency, long authorized, long captured, lon
         return new PaymentLedger(currency, authorized, captured, refunded + minor, voided);
     }
 
+    /** Authorizes {@code amount} more: an order edit's increment, a separate authorization at the provider. */
+    public PaymentLedger authorizeMore(Money amount) {
+        long minor = positive(amount, "authorization");
+        return new PaymentLedger(currency, Math.addExact(authorized, minor), captured, refunded, voided);
+    }
+
+    /** Releases {@code amount} of what is authorized and not captured: one increment's hold. */
+    public PaymentLedger release(Money amount) {
+        long minor = positive(amount, "release");
+        if (minor > capturable()) {
+            throw new PaymentLedgerException("release of " + minor + " " + currency + " exceeds the " + capturable()
+                    + " still held");
+        }
+        return new PaymentLedger(currency, authorized, captured, refunded, voided + minor);
+    }
+
     /** Releases whatever is authorized and not captured; nothing more can be captured afterwards. */
     public PaymentLedger releaseUncaptured() {
         return new PaymentLedger(currency, authorized, captured, refunded, voided + capturable());

@@ -1,2 +1,5 @@
-/** Pure payment logic: the payment state machine and the idempotency keys of provider calls. */
+/**
+ * Pure payment logic: the payment and increment state machines, how a refund spreads over authorizations, and the
+ * idempotency keys of provider calls.
+ */
 package dev.oms.payment.domain;

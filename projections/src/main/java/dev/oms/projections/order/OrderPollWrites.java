@@ -5,6 +5,7 @@ import dev.oms.contracts.Envelope;
 import dev.oms.contracts.MessageTypes;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.notification.v1.NotificationSent;
 import dev.oms.contracts.order.v1.OrderStatusChanged;
@@ -46,7 +47,8 @@ final class OrderPollWrites {
                     PaymentDeclined.getDefaultInstance(), PaymentCaptured.getDefaultInstance(),
                     AuthorizationVoided.getDefaultInstance(), PaymentRefunded.getDefaultInstance(),
                     ShipmentCreated.getDefaultInstance(), ShipmentStatusChanged.getDefaultInstance(),
-                    ShipmentCancelled.getDefaultInstance(), NotificationSent.getDefaultInstance())
+                    ShipmentCancelled.getDefaultInstance(), ShipmentRevised.getDefaultInstance(),
+                    NotificationSent.getDefaultInstance())
             .map(MessageTypes::typeOf).toList());
 
     /** What a transaction (by its connection) wrote ahead of its events. */

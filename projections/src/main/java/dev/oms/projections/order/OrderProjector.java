@@ -4,12 +4,14 @@ import dev.oms.contracts.Envelope;
 import dev.oms.contracts.common.v1.OrderLine;
 import dev.oms.contracts.order.v1.OrderPlaced;
 import dev.oms.contracts.order.v1.OrderStatusChanged;
+import dev.oms.contracts.order.v1.OrderEdited;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,12 +27,14 @@ final class OrderProjector {
 
     static void routeTo(EventRoutes routes) {
         routes.on(OrderPlaced.getDefaultInstance(), OrderProjector::placed)
-                .on(OrderStatusChanged.getDefaultInstance(), OrderProjector::statusChanged);
+                .on(OrderStatusChanged.getDefaultInstance(), OrderProjector::statusChanged)
+                .on(OrderEdited.getDefaultInstance(), OrderProjector::edited);
     }
 
     static void foldTo(FoldRoutes routes) {
         routes.on(OrderPlaced.getDefaultInstance(), OrderProjector::placed)
-                .on(OrderStatusChanged.getDefaultInstance(), OrderProjector::statusChanged);
+                .on(OrderStatusChanged.getDefaultInstance(), OrderProjector::statusChanged)
+                .on(OrderEdited.getDefaultInstance(), OrderProjector::edited);
     }
 
     /** Keeps a status that a later event already set: a replayed OrderPlaced must not send the order back to PENDING. */
@@ -49,13 +53,32 @@ final class OrderProjector {
                     updated_at = GREATEST(order_view.updated_at, excluded.updated_at)""",
                 event.getOrderId(), event.getCustomerId(), envelope.occurredAt(), event.getTotal().getAmount(),
                 event.getTotal().getCurrency(), envelope.occurredAt(), envelope.occurredAt());
-        Jdbc.update(c, "DELETE FROM order_line_view WHERE order_id = ?", event.getOrderId());
+        writeLines(c, event.getOrderId(), event.getLinesList());
+    }
+
+    /** An edit gives the order its lines and total from now on (an edit comes only after the order was placed). */
+    static void edited(OrderEdited event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        Jdbc.update(c, "UPDATE order_view SET total_amount = ?, total_currency = ? WHERE order_id = ?",
+                event.getTotal().getAmount(), event.getTotal().getCurrency(), event.getOrderId());
+        writeLines(c, event.getOrderId(), event.getLinesList());
+    }
+
+    static void edited(OrderEdited event, Envelope envelope, FoldedOrder order) {
+        order.touch(envelope.occurredAt());
+        order.totalAmount = event.getTotal().getAmount();
+        order.totalCurrency = event.getTotal().getCurrency();
+        order.lines = event.getLinesList();
+    }
+
+    private static void writeLines(Connection c, String orderId, List<OrderLine> lines) throws SQLException {
+        Jdbc.update(c, "DELETE FROM order_line_view WHERE order_id = ?", orderId);
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO order_line_view (order_id, position, sku, quantity, unit_amount, unit_currency)
                 VALUES (?, ?, ?, ?, ?, ?)""")) {
-            for (int i = 0; i < event.getLinesCount(); i++) {
-                OrderLine line = event.getLines(i);
-                insert.setString(1, event.getOrderId());
+            for (int i = 0; i < lines.size(); i++) {
+                OrderLine line = lines.get(i);
+                insert.setString(1, orderId);
                 insert.setInt(2, i);
                 insert.setString(3, line.getSku());
                 insert.setInt(4, line.getQuantity());

@@ -4,6 +4,7 @@ import dev.oms.contracts.Envelope;
 import dev.oms.contracts.fulfillment.v1.Shipment;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
+import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Jdbc;
@@ -24,13 +25,15 @@ final class ShipmentProjector {
     static void routeTo(EventRoutes routes) {
         routes.on(ShipmentCreated.getDefaultInstance(), ShipmentProjector::created)
                 .on(ShipmentStatusChanged.getDefaultInstance(), ShipmentProjector::statusChanged)
-                .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled);
+                .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled)
+                .on(ShipmentRevised.getDefaultInstance(), ShipmentProjector::revised);
     }
 
     static void foldTo(FoldRoutes routes) {
         routes.on(ShipmentCreated.getDefaultInstance(), ShipmentProjector::created)
                 .on(ShipmentStatusChanged.getDefaultInstance(), ShipmentProjector::statusChanged)
-                .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled);
+                .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled)
+                .on(ShipmentRevised.getDefaultInstance(), ShipmentProjector::revised);
     }
 
     static void created(ShipmentCreated event, Envelope envelope, Connection c) throws SQLException {
@@ -74,6 +77,29 @@ final class ShipmentProjector {
                 CANCELLED, envelope.occurredAt(), event.getOrderId());
     }
 
+    /**
+     * An order edit lists all the order's shipments: the new ones appear, the ones it emptied are cancelled (as a
+     * cancellation, whatever the time of the status shown). The other statuses it lists are left to the shipments'
+     * own ShipmentStatusChanged events, which order their moves.
+     */
+    static void revised(ShipmentRevised event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        for (int i = 0; i < event.getShipmentsCount(); i++) {
+            Shipment shipment = event.getShipments(i);
+            Jdbc.update(c, """
+                    INSERT INTO order_shipment_view (shipment_id, order_id, position, warehouse, status, created_at,
+                                                     status_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (shipment_id) DO UPDATE SET
+                        status = excluded.status,
+                        status_at = GREATEST(order_shipment_view.status_at, excluded.status_at)
+                    WHERE excluded.status = ?""",
+                    shipment.getShipmentId(), event.getOrderId(), i, shipment.getWarehouse(),
+                    shipment.getStatus().isEmpty() ? CREATED : shipment.getStatus(), envelope.occurredAt(),
+                    envelope.occurredAt(), CANCELLED);
+        }
+    }
+
     static void created(ShipmentCreated event, Envelope envelope, FoldedOrder order) {
         Instant at = envelope.occurredAt();
         order.touch(at);
@@ -115,6 +141,28 @@ final class ShipmentProjector {
         for (FoldedOrder.Shipment row : order.shipments.values()) {
             row.status = CANCELLED;
             row.statusAt = FoldedOrder.later(row.statusAt, at);
+        }
+    }
+
+    static void revised(ShipmentRevised event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.touch(at);
+        for (int i = 0; i < event.getShipmentsCount(); i++) {
+            Shipment shipment = event.getShipments(i);
+            String status = shipment.getStatus().isEmpty() ? CREATED : shipment.getStatus();
+            FoldedOrder.Shipment row = order.shipments.get(shipment.getShipmentId());
+            if (row == null) {
+                row = new FoldedOrder.Shipment();
+                row.position = i;
+                row.warehouse = shipment.getWarehouse();
+                row.status = status;
+                row.statusAt = at;
+                row.createdAt = at;
+                order.shipments.put(shipment.getShipmentId(), row);
+            } else if (CANCELLED.equals(status)) {
+                row.status = CANCELLED;
+                row.statusAt = FoldedOrder.later(row.statusAt, at);
+            }
         }
     }
 }
