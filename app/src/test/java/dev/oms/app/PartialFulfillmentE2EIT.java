@@ -67,10 +67,14 @@ class PartialFulfillmentE2EIT {
         long sixBefore = ops.available("SKU-0006");
 
         assertThat(ops.graphql().data(HOLD, Map.of("id", shipment)).get("shipmentHold").get("held").asBoolean()).isTrue();
+        await("the read side shows the hold").atMost(Duration.ofSeconds(10)).until(() -> heldReason(orderId),
+                reason -> reason.equals("address check"));
         JsonNode whileHeld = ship(shipment, List.of(Map.of("sku", "SKU-0005", "quantity", 1)));
         assertThat(whileHeld.get("userErrors").get(0).get("code").asText()).isEqualTo("SHIPMENT_ON_HOLD");
         assertThat(ops.graphql().data(RELEASE, Map.of("id", shipment)).get("shipmentRelease").get("held").asBoolean())
                 .isFalse();
+        await("the read side shows the release").atMost(Duration.ofSeconds(10)).until(() -> heldReason(orderId),
+                String::isEmpty);
         assertThat(ship(shipment, List.of(Map.of("sku", "SKU-0005", "quantity", 3))).get("userErrors").get(0)
                 .get("code").asText()).as("more than it carries").isEqualTo("INVALID_INPUT");
 
@@ -122,6 +126,13 @@ class PartialFulfillmentE2EIT {
         JsonNode placed = customer.checkout(cart, "sandbox_ok", UUID.randomUUID().toString());
         assertThat(placed.get("userErrors")).isEmpty();
         return placed.get("order").get("id").asText();
+    }
+
+    /** The first shipment's hold reason as the read side shows it; empty when it is not held. */
+    private static String heldReason(String orderId) {
+        JsonNode shipment = customer.graphql().data("query($o: ID!) { order(id: $o) { shipments { held holdReason } } }",
+                Map.of("o", orderId)).get("order").get("shipments").get(0);
+        return shipment.get("held").asBoolean() ? shipment.get("holdReason").asText() : "";
     }
 
     private static JsonNode ship(String shipment, List<Map<String, Object>> units) {

@@ -7,6 +7,7 @@ import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelRefused;
 import dev.oms.contracts.fulfillment.v1.ShipmentReviseRefused;
 import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
+import dev.oms.contracts.fulfillment.v1.ShipmentHoldChanged;
 import dev.oms.contracts.Channels;
 import dev.oms.contracts.fulfillment.v1.ReturnCancelRefused;
 import dev.oms.contracts.fulfillment.v1.ReturnExpectationCancelled;
@@ -84,7 +85,7 @@ public final class FulfillmentService implements FulfillmentCommands {
                 ShipmentCancelRefused.getDefaultInstance(), ReturnReceived.getDefaultInstance(),
                 ReturnExpectationCancelled.getDefaultInstance(), ReturnCancelRefused.getDefaultInstance(),
                 UnshippedCancelled.getDefaultInstance(), ShipmentRevised.getDefaultInstance(),
-                ShipmentReviseRefused.getDefaultInstance());
+                ShipmentReviseRefused.getDefaultInstance(), ShipmentHoldChanged.getDefaultInstance());
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.FULFILLMENT_COMMANDS), service.handler.types(),
                 service.handler));
         if (config.autoAdvances()) {

@@ -6,6 +6,7 @@ import dev.oms.contracts.common.v1.OrderLine;
 import dev.oms.contracts.fulfillment.v1.Shipment;
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
 import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
+import dev.oms.contracts.fulfillment.v1.ShipmentHoldChanged;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.inventory.v1.StockLevelChanged;
 import dev.oms.contracts.notification.v1.NotificationSent;
@@ -64,6 +65,11 @@ final class Events {
     static ShipmentRevised shipmentsRevised(String orderId, String operationId, Shipment... shipments) {
         return ShipmentRevised.newBuilder().setOrderId(orderId).setOperationId(operationId)
                 .addAllShipments(List.of(shipments)).build();
+    }
+
+    static ShipmentHoldChanged hold(String orderId, String shipmentId, String reason) {
+        return ShipmentHoldChanged.newBuilder().setOrderId(orderId).setShipmentId(shipmentId).setHeld(reason != null)
+                .setReason(reason == null ? "" : reason).build();
     }
 
     static ShipmentStatusChanged shipmentStatus(String orderId, Shipment shipment) {

@@ -186,6 +186,22 @@ class ProjectionsIT {
         assertThat(projections.service.orders().order(ORDER)).contains(order);
     }
 
+    /** A hold shows with its reason until released; a redelivered older hold does not undo the release. */
+    @Test
+    void showsHoldsUntilReleased() {
+        Instant created = Instant.parse("2026-12-05T16:00:00Z");
+        IncomingMessage held = message(ORDER, Events.hold(ORDER, "ship-1", "address check"), created.plusMillis(10));
+        projections.apply(List.of(message(ORDER, placed(ORDER, "customer-7"), created),
+                message(ORDER, shipmentsCreated(ORDER, shipment("ship-1", "berlin", "CREATED")), created), held));
+        assertThat(projections.service.orders().order(ORDER).orElseThrow().shipments())
+                .containsExactly(new ShipmentView("ship-1", "berlin", "CREATED", "address check"));
+
+        projections.apply(List.of(message(ORDER, Events.hold(ORDER, "ship-1", null), created.plusMillis(20)), held));
+        ShipmentView released = projections.service.orders().order(ORDER).orElseThrow().shipments().get(0);
+        assertThat(released.held()).isFalse();
+        assertThat(released.holdReason()).isNull();
+    }
+
     /** The edit's ShipmentStatusChanged for the shipment it emptied, later than the edit, cancels it just the same. */
     @Test
     void aShipmentAnEditCancelledStaysCancelled() {

@@ -75,6 +75,12 @@ final class Workload {
         if (random.nextInt(4) == 0) {
             returned(order);
         }
+        if (random.nextInt(3) == 0) { // held for an address check, and released again for every other one
+            publish(order, Events.hold(order, "ship-" + order + "-a", "address check"));
+            if (random.nextBoolean()) {
+                publish(order, Events.hold(order, "ship-" + order + "-a", null));
+            }
+        }
     }
 
     /** An order edit: WH-2's units taken off (its shipment cancelled), units added in WH-3 (a new shipment). */

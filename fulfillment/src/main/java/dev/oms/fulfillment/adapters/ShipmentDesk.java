@@ -1,5 +1,7 @@
 package dev.oms.fulfillment.adapters;
 
+import dev.oms.contracts.fulfillment.v1.ShipmentHoldChanged;
+
 import dev.oms.fulfillment.adapters.ShipmentTable.Held;
 import dev.oms.fulfillment.api.FulfillmentError;
 import dev.oms.fulfillment.api.ShipmentAction;
@@ -39,6 +41,7 @@ public final class ShipmentDesk {
                 return hasLeft(held.shipment());
             }
             shipments.hold(tx.connection(), shipmentId, reason, tx.now(), null);
+            publishHold(tx, held.shipment(), reason);
             return answer(held.shipment(), true, null);
         });
     }
@@ -48,9 +51,17 @@ public final class ShipmentDesk {
             Shipment shipment = held.shipment();
             if (held.reason() != null) {
                 shipments.hold(tx.connection(), shipmentId, null, tx.now(), autoAdvance.nextDue(shipment.status(), tx.now()));
+                publishHold(tx, shipment, null);
             }
             return answer(shipment, false, null);
         });
+    }
+
+    /** The read side shows holds: held with its reason, or released (no reason). */
+    private static void publishHold(TransactionContext tx, Shipment shipment, String reason) {
+        tx.publish(shipment.orderId(), ShipmentHoldChanged.newBuilder().setOrderId(shipment.orderId())
+                .setShipmentId(shipment.shipmentId()).setHeld(reason != null).setReason(reason == null ? "" : reason)
+                .build());
     }
 
     public ShipmentAction ship(String shipmentId, List<ShipmentUnits> units) {

@@ -28,7 +28,8 @@ final class FoldedOrder {
     static final Table STEPS = new Table("order_saga_step_view",
             List.of("saga_id", "position", "name", "kind", "status", "attempts", "error", "started_at", "ended_at"));
     static final Table SHIPMENTS = new Table("order_shipment_view",
-            List.of("shipment_id", "order_id", "position", "warehouse", "status", "created_at", "status_at"));
+            List.of("shipment_id", "order_id", "position", "warehouse", "status", "created_at", "status_at",
+                    "hold_reason", "hold_at"));
     static final Table NOTIFICATIONS = new Table("order_notification_view",
             List.of("notification_id", "order_id", "channel", "template", "recipient", "sent_at"));
     static final List<Table> TABLES = List.of(EVENTS, ORDER_VIEW, LINES, SAGAS, STEPS, SHIPMENTS, NOTIFICATIONS);
@@ -79,6 +80,8 @@ final class FoldedOrder {
         String status;
         Instant createdAt;
         Instant statusAt;
+        String holdReason;
+        Instant holdAt;
     }
 
     FoldedOrder(String orderId) {
@@ -118,7 +121,7 @@ final class FoldedOrder {
                     step.attempts, step.error, step.startedAt, step.endedAt));
         });
         shipments.forEach((id, s) -> sink.row(SHIPMENTS, id, orderId, s.position, s.warehouse, s.status, s.createdAt,
-                s.statusAt));
+                s.statusAt, s.holdReason, s.holdAt));
         notifications.values().forEach(row -> sink.row(NOTIFICATIONS, row));
     }
 }

@@ -9,6 +9,8 @@ import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.contracts.notification.v1.NotificationSent;
 import dev.oms.contracts.order.v1.OrderStatusChanged;
+import dev.oms.contracts.order.v1.OrderEdited;
+import dev.oms.contracts.fulfillment.v1.ShipmentHoldChanged;
 import dev.oms.contracts.order.v1.SagaUpdated;
 import dev.oms.contracts.payment.v1.AuthorizationVoided;
 import dev.oms.contracts.payment.v1.PaymentAuthorized;
@@ -48,6 +50,7 @@ final class OrderPollWrites {
                     AuthorizationVoided.getDefaultInstance(), PaymentRefunded.getDefaultInstance(),
                     ShipmentCreated.getDefaultInstance(), ShipmentStatusChanged.getDefaultInstance(),
                     ShipmentCancelled.getDefaultInstance(), ShipmentRevised.getDefaultInstance(),
+                    ShipmentHoldChanged.getDefaultInstance(), OrderEdited.getDefaultInstance(),
                     NotificationSent.getDefaultInstance())
             .map(MessageTypes::typeOf).toList());
 

@@ -29,7 +29,7 @@ final class OrderViews {
               FROM order_view WHERE order_id = ANY(?) AND placed_at IS NOT NULL;
             SELECT order_id, sku, quantity, unit_amount, unit_currency
               FROM order_line_view WHERE order_id = ANY(?) ORDER BY order_id, position;
-            SELECT order_id, shipment_id, warehouse, status
+            SELECT order_id, shipment_id, warehouse, status, hold_reason
               FROM order_shipment_view WHERE order_id = ANY(?) ORDER BY order_id, created_at, position, shipment_id;
             SELECT order_id, notification_id, channel, template, recipient
               FROM order_notification_view WHERE order_id = ANY(?) ORDER BY order_id, sent_at, notification_id;
@@ -112,7 +112,8 @@ final class OrderViews {
     }
 
     private static ShipmentView shipment(ResultSet row) throws SQLException {
-        return new ShipmentView(row.getString("shipment_id"), row.getString("warehouse"), row.getString("status"));
+        return new ShipmentView(row.getString("shipment_id"), row.getString("warehouse"), row.getString("status"),
+                row.getString("hold_reason"));
     }
 
     private static NotificationView notification(ResultSet row) throws SQLException {

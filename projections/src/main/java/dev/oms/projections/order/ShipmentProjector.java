@@ -5,6 +5,7 @@ import dev.oms.contracts.fulfillment.v1.Shipment;
 import dev.oms.contracts.fulfillment.v1.ShipmentCancelled;
 import dev.oms.contracts.fulfillment.v1.ShipmentCreated;
 import dev.oms.contracts.fulfillment.v1.ShipmentRevised;
+import dev.oms.contracts.fulfillment.v1.ShipmentHoldChanged;
 import dev.oms.contracts.fulfillment.v1.ShipmentStatusChanged;
 import dev.oms.projections.internal.EventRoutes;
 import dev.oms.projections.internal.Jdbc;
@@ -26,14 +27,16 @@ final class ShipmentProjector {
         routes.on(ShipmentCreated.getDefaultInstance(), ShipmentProjector::created)
                 .on(ShipmentStatusChanged.getDefaultInstance(), ShipmentProjector::statusChanged)
                 .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled)
-                .on(ShipmentRevised.getDefaultInstance(), ShipmentProjector::revised);
+                .on(ShipmentRevised.getDefaultInstance(), ShipmentProjector::revised)
+                .on(ShipmentHoldChanged.getDefaultInstance(), ShipmentProjector::holdChanged);
     }
 
     static void foldTo(FoldRoutes routes) {
         routes.on(ShipmentCreated.getDefaultInstance(), ShipmentProjector::created)
                 .on(ShipmentStatusChanged.getDefaultInstance(), ShipmentProjector::statusChanged)
                 .on(ShipmentCancelled.getDefaultInstance(), ShipmentProjector::cancelled)
-                .on(ShipmentRevised.getDefaultInstance(), ShipmentProjector::revised);
+                .on(ShipmentRevised.getDefaultInstance(), ShipmentProjector::revised)
+                .on(ShipmentHoldChanged.getDefaultInstance(), ShipmentProjector::holdChanged);
     }
 
     static void created(ShipmentCreated event, Envelope envelope, Connection c) throws SQLException {
@@ -97,6 +100,26 @@ final class ShipmentProjector {
                     shipment.getShipmentId(), event.getOrderId(), i, shipment.getWarehouse(),
                     shipment.getStatus().isEmpty() ? CREATED : shipment.getStatus(), envelope.occurredAt(),
                     envelope.occurredAt(), CANCELLED);
+        }
+    }
+
+    /** A hold or its release; an older one (a redelivery) does not undo a newer. The shipment exists by then. */
+    static void holdChanged(ShipmentHoldChanged event, Envelope envelope, Connection c) throws SQLException {
+        OrderRows.touch(c, event.getOrderId(), envelope.occurredAt());
+        Jdbc.update(c, """
+                UPDATE order_shipment_view SET hold_reason = ?, hold_at = ?
+                WHERE shipment_id = ? AND (hold_at IS NULL OR hold_at <= ?)""",
+                event.getHeld() ? event.getReason() : null, envelope.occurredAt(), event.getShipmentId(),
+                envelope.occurredAt());
+    }
+
+    static void holdChanged(ShipmentHoldChanged event, Envelope envelope, FoldedOrder order) {
+        Instant at = envelope.occurredAt();
+        order.touch(at);
+        FoldedOrder.Shipment row = order.shipments.get(event.getShipmentId());
+        if (row != null && (row.holdAt == null || !row.holdAt.isAfter(at))) {
+            row.holdReason = event.getHeld() ? event.getReason() : null;
+            row.holdAt = at;
         }
     }
 
