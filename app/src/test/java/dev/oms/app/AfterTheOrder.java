@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What happens after the order, as the crash test drives it through GraphQL: customers return units of delivered
- * orders (one withdrawn again), the warehouse receives parcels, and orders paid by a later confirmation get the
- * provider's webhook. Every call may meet a platform that is dying: what did not get through is done again on the
+ * orders (one withdrawn again), the warehouse receives parcels, orders paid by a later confirmation get the
+ * provider's webhook, unshipped orders are edited and the unshipped rest of partly shipped ones is cancelled. Every call may meet a platform that is dying: what did not get through is done again on the
  * next platform (idempotency keys and webhook ids make that safe).
  */
 final class AfterTheOrder {
@@ -31,7 +31,33 @@ final class AfterTheOrder {
             mutation($o: ID!, $l: [EditLineInput!]!, $k: String!) { orderEdit(orderId: $o, lines: $l, idempotencyKey: $k) {
               editId status userErrors { code } } }""";
 
+    private static final String SHIP = """
+            mutation($id: ID!, $s: String!) { shipmentShip(shipmentId: $id, units: [{sku: $s, quantity: 1}]) {
+              shippedShipmentId userErrors { code } } }""";
+    private static final String CANCEL = """
+            mutation($o: ID!, $k: String) { orderCancel(orderId: $o, reason: "the rest is too late", idempotencyKey: $k) {
+              status userErrors { code } } }""";
+
     private AfterTheOrder() {}
+
+    /**
+     * Places orders of two units, ships one of each at once (the order is PARTIALLY_SHIPPED) and holds the other, so
+     * that its rest is still there to cancel.
+     */
+    static List<String> partlyShippedOrders(ChildPlatform platform, int count) {
+        Shop customer = new Shop(new GraphQlClient(platform.graphqlUrl())).asCustomer("crash");
+        Shop ops = customer.asOps();
+        List<String> orders = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> customer.placeOrder("SKU-0007", 2, "sandbox_ok")).toList();
+        for (String order : orders) {
+            customer.awaitSagaEnd(order);
+            String shipment = customer.awaitStatus(order, "FULFILLING").get("shipments").get(0).get("id").asText();
+            ops.graphql().data(SHIP, Map.of("id", shipment, "s", "SKU-0007"));
+            ops.graphql().data(HOLD, Map.of("id", shipment));
+            customer.awaitStatus(order, "PARTIALLY_SHIPPED");
+        }
+        return orders;
+    }
 
     /** Places orders and holds their parcels, so that they stay unshipped for the edits to come. */
     static List<String> heldOrders(ChildPlatform platform, int count) {
@@ -50,14 +76,17 @@ final class AfterTheOrder {
     /**
      * Returns one unit of each delivered order (the first is withdrawn again, the second left for later), receives the
      * rest (every other one damaged), checks out orders with the pending tokens and confirms them (the last declined),
-     * and edits the held orders (every other one to a higher total, the others to a lower one): asked again with the
-     * same key on the next platform, each is one edit.
+     * edits the held orders (every other one to a higher total, the others to a lower one) and cancels the rest of the
+     * partly shipped ones: asked again with the same key on the next platform, each is one edit, one cancellation.
      */
     static void play(ChildPlatform platform, SandboxProvider provider, List<String> delivered, List<String> pending,
-                     List<String> held, boolean first) {
+                     List<String> held, List<String> partlyShipped, boolean first) {
         Shop customer = new Shop(new GraphQlClient(platform.graphqlUrl())).asCustomer("crash");
         Shop ops = customer.asOps();
         try {
+            for (String order : partlyShipped) {
+                customer.graphql().data(CANCEL, Map.of("o", order, "k", "cancel-" + order));
+            }
             for (int i = 0; i < held.size(); i++) {
                 List<Map<String, Object>> lines = i % 2 == 0
                         ? List.of(Map.of("sku", "SKU-0005", "quantity", 3), Map.of("sku", "SKU-0006", "quantity", 1))
@@ -124,6 +153,20 @@ final class AfterTheOrder {
             throw new IllegalStateException(e);
         }
         return edits;
+    }
+
+    /** The order's cancelled units, over its lines: what CancelRest recorded once it was done. */
+    static int cancelledUnits(DataSource data, List<String> orders) {
+        try (Connection c = data.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT coalesce(sum(cancelled_quantity), 0) FROM \"order\".order_line WHERE order_id::text = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("text", orders.toArray()));
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int returnsRefunded(DataSource data) {

@@ -59,8 +59,9 @@ class CrashIT {
 
     /**
      * After the order: delivered orders are returned (received at once, later, or withdrawn), orders paid by a later
-     * confirmation wait for the provider's webhook and unshipped orders are edited, while the platform is killed at the
-     * point, or every message comes twice; a restarted platform finishes them.
+     * confirmation wait for the provider's webhook, unshipped orders are edited and partly shipped ones have their rest
+     * cancelled, while the platform is killed at the point, or every message comes twice; a restarted platform finishes
+     * them.
      */
     @ParameterizedTest(name = "returns and confirmations, kill at {0} (hit {1})")
     @CsvSource({
@@ -80,17 +81,19 @@ class CrashIT {
             SandboxProvider provider = new SandboxProvider(data);
             List<String> delivered;
             List<String> held;
+            List<String> partlyShipped;
             try (ChildPlatform first = ChildPlatform.start(name + "-1", db, kafka.bootstrapServers(), Map.of())) {
                 Shop shop = new Shop(new GraphQlClient(first.graphqlUrl())).asCustomer("crash");
                 delivered = java.util.stream.IntStream.range(0, 6)
                         .mapToObj(i -> shop.placeOrder("SKU-000" + (1 + i % 3), 2, "sandbox_ok")).toList();
                 delivered.forEach(order -> shop.awaitStatus(order, "DELIVERED"));
                 held = AfterTheOrder.heldOrders(first, 3);
+                partlyShipped = AfterTheOrder.partlyShippedOrders(first, 2);
             }
             List<String> pending = java.util.stream.IntStream.range(0, 4)
                     .mapToObj(i -> "sandbox_pending_" + java.util.UUID.randomUUID()).toList();
             try (ChildPlatform second = ChildPlatform.start(name + "-2", db, kafka.bootstrapServers(), faults)) {
-                AfterTheOrder.play(second, provider, delivered, pending, held, true);
+                AfterTheOrder.play(second, provider, delivered, pending, held, partlyShipped, true);
                 if (faults.containsKey("OMS_CRASH_POINT")) {
                     second.waitForExit(Duration.ofSeconds(30));
                     assertThat(second.alive()).as("the crash point %s was reached", faults.get("OMS_CRASH_POINT")).isFalse();
@@ -98,7 +101,7 @@ class CrashIT {
             }
             try (ChildPlatform third = ChildPlatform.start(name + "-3", db, kafka.bootstrapServers(),
                     faults.containsKey("OMS_DUPLICATE_DELIVERY") ? faults : Map.of())) {
-                AfterTheOrder.play(third, provider, delivered, pending, held, false);
+                AfterTheOrder.play(third, provider, delivered, pending, held, partlyShipped, false);
                 InvariantChecker checker = new InvariantChecker(data);
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> AfterTheOrder.receiveWhatIsExpected(third, data) && checker.quiescent());
@@ -106,6 +109,8 @@ class CrashIT {
                 assertThat(AfterTheOrder.returnsRefunded(data)).as("returns refunded").isPositive();
                 assertThat(AfterTheOrder.editsPerOrder(data)).as("each held order edited once")
                         .isEqualTo(held.stream().collect(java.util.stream.Collectors.toMap(o -> o, o -> 1)));
+                assertThat(AfterTheOrder.cancelledUnits(data, partlyShipped)).as("the unshipped unit of each cancelled")
+                        .isEqualTo(partlyShipped.size());
             }
         }
         crashPointsCovered.incrementAndGet();

@@ -119,7 +119,7 @@ public final class OrderService implements OrderCommands, SagaOperations {
                 config.returns().shipBack()),
                 SagaDataCodec.protobuf(ReturnOrderSagaData.parser()), SagaSnapshots.publisher(ReturnOrderSaga::orderIdOf));
         returns.runBy(returnOrder);
-        this.cancelRest = new SagaEngine<>(CancelRestSaga.definition(new CancelledRest(transitions), config.stepTimeout()),
+        this.cancelRest = new SagaEngine<>(CancelRestSaga.definition(new CancelledRest(orders, transitions), config.stepTimeout()),
                 SagaDataCodec.protobuf(CancelRestSagaData.parser()), SagaSnapshots.publisher(CancelRestSaga::orderIdOf));
         this.edits = new Edits(orders, placeOrder);
         this.reviseOrder = new SagaEngine<>(ReviseOrderSaga.definition(edits, config.stepTimeout()),

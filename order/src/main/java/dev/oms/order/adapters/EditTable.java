@@ -8,9 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,34 +18,6 @@ public final class EditTable {
     /** An edit as stored. */
     public record StoredEdit(String editId, String orderId, EditStatus status, String sagaId, long previousTotal,
                              long newTotal, String currency, String failure) {}
-
-    /** An order's lines by sku, its total and currency. */
-    public record OrderLines(Map<String, OrderEdit.Held> lines, long total, String currency) {}
-
-    public OrderLines lines(Connection c, String orderId) throws SQLException {
-        long total;
-        String currency;
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT total_amount, currency FROM orders WHERE order_id = ?")) {
-            select.setObject(1, UUID.fromString(orderId));
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                total = row.getLong(1);
-                currency = row.getString(2);
-            }
-        }
-        Map<String, OrderEdit.Held> lines = new LinkedHashMap<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT sku, quantity, unit_price FROM order_line WHERE order_id = ? ORDER BY sku")) {
-            select.setObject(1, UUID.fromString(orderId));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    lines.put(row.getString(1), new OrderEdit.Held(row.getInt(2), row.getLong(3)));
-                }
-            }
-        }
-        return new OrderLines(lines, total, currency);
-    }
 
     /** Gives the order its edited lines (0 units removes a line) and its new total. */
     public void applyLines(Connection c, String orderId, List<OrderEdit.Changed> changes, long newTotal, Instant now)

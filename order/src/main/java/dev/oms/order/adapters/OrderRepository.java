@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +45,40 @@ public final class OrderRepository {
             line.executeBatch();
         }
         return true;
+    }
+
+    /** An order line: the units bought, those of them cancelled with an unshipped rest, the unit price paid. */
+    public record Line(int quantity, int cancelled, long unitPrice) {}
+
+    /** An order's lines by sku (in sku order), its total and its currency. */
+    public record OrderLines(Map<String, Line> lines, long total, String currency) {}
+
+    /** The order's lines, total and currency; empty when there is no such order. */
+    public Optional<OrderLines> lines(Connection c, String orderId) throws SQLException {
+        UUID id = UUID.fromString(orderId);
+        long total;
+        String currency;
+        try (PreparedStatement select = c.prepareStatement("SELECT total_amount, currency FROM orders WHERE order_id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                total = row.getLong(1);
+                currency = row.getString(2);
+            }
+        }
+        Map<String, Line> lines = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT sku, quantity, cancelled_quantity, unit_price FROM order_line WHERE order_id = ? ORDER BY sku")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    lines.put(row.getString(1), new Line(row.getInt(2), row.getInt(3), row.getLong(4)));
+                }
+            }
+        }
+        return Optional.of(new OrderLines(lines, total, currency));
     }
 
     public void attachSaga(Connection c, String orderId, String sagaId) throws SQLException {

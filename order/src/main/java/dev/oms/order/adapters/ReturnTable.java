@@ -67,15 +67,8 @@ public final class ReturnTable {
             }
         }
         Map<String, ReturnRequest.Bought> bought = new LinkedHashMap<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT sku, quantity - cancelled_quantity, unit_price FROM order_line WHERE order_id = ? ORDER BY sku")) {
-            select.setObject(1, UUID.fromString(orderId));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    bought.put(row.getString(1), new ReturnRequest.Bought(row.getInt(2), row.getLong(3)));
-                }
-            }
-        }
+        new OrderRepository().lines(c, orderId).orElseThrow().lines().forEach((sku, line) ->
+                bought.put(sku, new ReturnRequest.Bought(line.quantity() - line.cancelled(), line.unitPrice())));
         Map<String, Integer> returned = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT l.sku, sum(l.quantity) FROM order_return r JOIN order_return_line l USING (return_id)

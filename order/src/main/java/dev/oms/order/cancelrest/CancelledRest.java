@@ -4,10 +4,11 @@ import dev.oms.contracts.common.v1.Money;
 import dev.oms.contracts.order.v1.CancelRestSagaData;
 import dev.oms.contracts.order.v1.CancelledLine;
 import dev.oms.messaging.TransactionContext;
+import dev.oms.order.adapters.OrderRepository;
+import dev.oms.order.adapters.OrderRepository.OrderLines;
 import dev.oms.order.adapters.OrderTransitions;
 import dev.oms.order.domain.Order;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,32 +16,22 @@ import java.util.UUID;
 
 /** The order's side of a cancelled rest: the prices paid for the cancelled units, and the order once it is done. */
 public final class CancelledRest {
+    private final OrderRepository lines;
     private final OrderTransitions orders;
 
-    public CancelledRest(OrderTransitions orders) {
+    public CancelledRest(OrderRepository lines, OrderTransitions orders) {
+        this.lines = lines;
         this.orders = orders;
     }
 
     /** The cancelled units with the unit price paid for them. */
     CancelRestSagaData priced(TransactionContext tx, CancelRestSagaData data) throws SQLException {
-        Map<String, Long> prices = new HashMap<>();
-        String currency;
-        try (PreparedStatement select = tx.connection().prepareStatement("""
-                SELECT l.sku, l.unit_price, o.currency FROM order_line l JOIN orders o USING (order_id)
-                WHERE l.order_id = ?""")) {
-            select.setObject(1, UUID.fromString(data.getOrderId()));
-            currency = null;
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    prices.put(row.getString(1), row.getLong(2));
-                    currency = row.getString(3);
-                }
-            }
-        }
+        OrderLines order = lines.lines(tx.connection(), data.getOrderId()).orElseThrow();
         CancelRestSagaData.Builder priced = data.toBuilder().clearCancelled();
         for (CancelledLine line : data.getCancelledList()) {
+            OrderRepository.Line paid = order.lines().get(line.getSku());
             priced.addCancelled(line.toBuilder().setUnitPrice(Money.newBuilder()
-                    .setAmount(prices.getOrDefault(line.getSku(), 0L)).setCurrency(currency)));
+                    .setAmount(paid == null ? 0 : paid.unitPrice()).setCurrency(order.currency())));
         }
         return priced.build();
     }

@@ -9,7 +9,7 @@ import dev.oms.contracts.order.v1.ReviseOrderSagaData;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.order.adapters.CancellationTable;
 import dev.oms.order.adapters.EditTable;
-import dev.oms.order.adapters.EditTable.OrderLines;
+import dev.oms.order.adapters.OrderRepository.OrderLines;
 import dev.oms.order.adapters.EditTable.StoredEdit;
 import dev.oms.order.adapters.OrderRepository;
 import dev.oms.order.adapters.OrderRepository.LockedOrder;
@@ -25,6 +25,7 @@ import dev.oms.saga.SagaInstance;
 import dev.oms.saga.SagaStatus;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +124,9 @@ public final class Edits {
             return new Denied(OrderError.EDIT_IN_PROGRESS, "another edit of the order is under way; try again when"
                     + " it is done");
         }
-        OrderLines current = table.lines(tx.connection(), order.orderId());
+        OrderLines current = orders.lines(tx.connection(), order.orderId()).orElseThrow();
+        Map<String, OrderEdit.Held> held = new LinkedHashMap<>();
+        current.lines().forEach((sku, line) -> held.put(sku, new OrderEdit.Held(line.quantity(), line.unitPrice())));
         Map<String, OrderEdit.Price> listed = new HashMap<>();
         List<OrderEdit.Line> asked = lines == null ? List.of()
                 : lines.stream().map(l -> l == null ? null : new OrderEdit.Line(l.sku(), l.quantity())).toList();
@@ -132,7 +135,7 @@ public final class Edits {
                 table.listedPrice(tx.connection(), line.sku()).ifPresent(price -> listed.put(line.sku(), price));
             }
         }
-        OrderEdit.Verdict verdict = OrderEdit.plan(current.lines(), current.total(), current.currency(),
+        OrderEdit.Verdict verdict = OrderEdit.plan(held, current.total(), current.currency(),
                 sku -> Optional.ofNullable(listed.get(sku)), asked);
         if (verdict instanceof OrderEdit.Refused refused) {
             return new Denied(refused.code(), refused.message());
@@ -151,7 +154,7 @@ public final class Edits {
                 line.getSku(), line.getPreviousQuantity(), line.getQuantity(), line.getUnitPrice().getAmount())).toList();
         table.applyLines(tx.connection(), data.getOrderId(), changes, data.getNewTotal().getAmount(), tx.now());
         table.setStatus(tx.connection(), stored.editId(), EditStatus.APPLIED, null, tx.now());
-        OrderLines now = table.lines(tx.connection(), data.getOrderId());
+        OrderLines now = orders.lines(tx.connection(), data.getOrderId()).orElseThrow();
         OrderEdited.Builder event = OrderEdited.newBuilder().setOrderId(data.getOrderId()).setEditId(data.getEditId())
                 .setTotal(data.getNewTotal()).setPreviousTotal(data.getPreviousTotal());
         now.lines().forEach((sku, line) -> event.addLines(OrderLine.newBuilder().setSku(sku)
