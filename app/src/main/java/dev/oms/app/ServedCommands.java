@@ -6,6 +6,7 @@ import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.payment.api.PaymentCommands;
+import dev.oms.webhooks.api.WebhookCommands;
 import dev.oms.remote.CommandServer;
 import dev.oms.messaging.release.ReleaseRoute;
 import dev.oms.messaging.release.ReleaseRoutes;
@@ -23,7 +24,8 @@ final class ServedCommands {
      */
     static Optional<CommandServer> serve(Object service, int port, DataSource database) {
         if (!(service instanceof CartCommands || service instanceof OrderCommands || service instanceof InventoryCommands
-                || service instanceof FulfillmentCommands || service instanceof PaymentCommands)) {
+                || service instanceof FulfillmentCommands || service instanceof PaymentCommands
+                || service instanceof WebhookCommands)) {
             return Optional.empty();
         }
         ReleaseRoutes routes = new ReleaseRoutes(database);
@@ -48,6 +50,9 @@ final class ServedCommands {
         }
         if (service instanceof PaymentCommands payment) {
             server.serve(PaymentCommands.class, payment);
+        }
+        if (service instanceof WebhookCommands webhooks) {
+            server.serve(WebhookCommands.class, webhooks);
         }
         return Optional.of(server);
     }

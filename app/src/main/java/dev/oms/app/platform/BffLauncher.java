@@ -7,6 +7,7 @@ import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.fulfillment.api.FulfillmentCommands;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.payment.api.PaymentCommands;
+import dev.oms.webhooks.api.WebhookCommands;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.projections.ProjectionsService.ReadSide;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,7 +26,8 @@ final class BffLauncher {
 
     /** What the BFF calls: the services' commands. One object may implement several of them. */
     record Commands(CartCommands cart, OrderCommands orders, SagaOperations sagas, InventoryCommands inventory,
-                    FulfillmentCommands fulfillment, PaymentCommands payment) {}
+                    FulfillmentCommands fulfillment, PaymentCommands payment,
+                    WebhookCommands webhooks) {} // webhooks may be null: the BFF then answers SERVICE_UNAVAILABLE
 
     static ConfigurableApplicationContext start(int port, Commands commands, ReadSide read,
                                                 PrometheusMeterRegistry registry, HealthContributor services) {
@@ -44,6 +46,9 @@ final class BffLauncher {
                     beans.registerSingleton("inventoryCommands", commands.inventory());
                     beans.registerSingleton("fulfillmentCommands", commands.fulfillment());
                     beans.registerSingleton("paymentCommands", commands.payment());
+                    if (commands.webhooks() != null) {
+                        beans.registerSingleton("webhookCommands", commands.webhooks());
+                    }
                     beans.registerSingleton("returnQueries", read.returns());
                     beans.registerSingleton("orderQueries", read.orders());
                     beans.registerSingleton("productQueries", read.products());

@@ -14,6 +14,8 @@ import dev.oms.infra.Topics;
 import dev.oms.inventory.InventoryService;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.notification.NotificationService;
+import dev.oms.webhooks.WebhookService;
+import dev.oms.notification.NotificationSettings;
 import dev.oms.order.OrderService;
 import dev.oms.order.api.OrderConfig;
 import dev.oms.payment.PaymentService;
@@ -44,6 +46,7 @@ public final class Platform implements AutoCloseable {
     private FulfillmentService fulfillment;
     private PaymentService payment;
     private ProjectionsService projections;
+    private WebhookService webhooks;
     private PlatformMetrics metrics;
     private ServiceHealth health;
     private int httpPort;
@@ -90,6 +93,7 @@ public final class Platform implements AutoCloseable {
         fulfillment = service(FulfillmentService.NAME, runtime ->
                 FulfillmentService.register(runtime, new FulfillmentConfig(settings.fulfillmentStep())));
         service(NotificationService.NAME, NotificationService::register);
+        webhooks = service(WebhookService.NAME, WebhookService::register);
         projections = service(ProjectionsService.NAME, ProjectionsService::register);
         if (settings.seedCatalog()) {
             step("catalog seed", () -> {
@@ -115,13 +119,14 @@ public final class Platform implements AutoCloseable {
      */
     private Void startBff(int port) {
         ConfigurableApplicationContext context = BffLauncher.start(port,
-                new BffLauncher.Commands(cart, order, order, inventory, fulfillment, payment), projections.readSide(), metrics.registry(),
+                new BffLauncher.Commands(cart, order, order, inventory, fulfillment, payment, webhooks), projections.readSide(), metrics.registry(),
                 health.contributor());
         started.push(context::close);
         httpPort = BffLauncher.port(context);
         progress.accept("tokens are signed with the key from " + JwtKey.source()
                 + "; get one with: oms token --role customer --subject <customer id>");
         progress.accept(Telemetry.destination());
+        progress.accept(NotificationSettings.fromEnv().describe());
         return null;
     }
 

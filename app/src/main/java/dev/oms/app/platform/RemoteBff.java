@@ -13,6 +13,7 @@ import dev.oms.infra.DbConfig;
 import dev.oms.inventory.api.InventoryCommands;
 import dev.oms.order.api.OrderCommands;
 import dev.oms.payment.api.PaymentCommands;
+import dev.oms.webhooks.api.WebhookCommands;
 import dev.oms.order.api.SagaOperations;
 import dev.oms.projections.ProjectionsService;
 import dev.oms.projections.api.LocalProjectionUpdates;
@@ -57,7 +58,7 @@ final class RemoteBff {
                     client(OrderCommands.class, "order", orderUrl, settings),
                     client(SagaOperations.class, "order", orderUrl, settings),
                     client(InventoryCommands.class, "inventory", inventoryUrl, settings),
-                    fulfillment(settings), payment(settings));
+                    fulfillment(settings), payment(settings), webhooks(settings));
             ConfigurableApplicationContext context = BffLauncher.start(
                     Integer.parseInt(System.getenv().getOrDefault("OMS_HTTP_PORT", "8080")), commands,
                     ProjectionsService.readSide(reads, updates), metrics.registry(), health.contributor());
@@ -125,6 +126,12 @@ final class RemoteBff {
         private static ServiceUnavailableException unreachable() {
             return new ServiceUnavailableException("fulfillment", "OMS_FULFILLMENT_URL is not set", null);
         }
+    }
+
+    /** The webhooks service's commands at OMS_WEBHOOKS_URL; without it the webhook fields answer SERVICE_UNAVAILABLE. */
+    private static WebhookCommands webhooks(RemoteCommands.Settings settings) {
+        String url = System.getenv("OMS_WEBHOOKS_URL");
+        return url == null || url.isBlank() ? null : client(WebhookCommands.class, "webhooks", url.trim(), settings);
     }
 
     /** The payment service's provider webhooks at OMS_PAYMENT_URL; without it they answer 503. */

@@ -10,6 +10,8 @@ import dev.oms.inventory.api.InventoryConfig;
 import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.release.ReleaseColor;
 import dev.oms.notification.NotificationService;
+import dev.oms.notification.NotificationSettings;
+import dev.oms.webhooks.WebhookService;
 import dev.oms.order.OrderService;
 import dev.oms.order.api.OrderConfig;
 import dev.oms.order.api.ReturnPolicy;
@@ -31,7 +33,7 @@ public final class ServiceLauncher {
 
     /** The services {@code oms service} can run alone; AUDIT is the audit log's consumer, BFF the GraphQL API. */
     public enum Name {
-        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, PROJECTIONS, AUDIT, BFF;
+        CART, ORDER, INVENTORY, PAYMENT, FULFILLMENT, NOTIFICATION, WEBHOOKS, PROJECTIONS, AUDIT, BFF;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -74,8 +76,12 @@ public final class ServiceLauncher {
                     runtime -> FulfillmentService.register(runtime, new FulfillmentConfig(
                             // dev and demo runs: parcels move on by themselves; 0 = the warehouse reports progress
                             Durations.fromEnv("OMS_FULFILLMENT_STEP", Duration.ZERO))));
-            case NOTIFICATION -> launch(NotificationService.NAME, db, kafka, clock, progress,
-                    NotificationService::register);
+            case NOTIFICATION -> launch(NotificationService.NAME, db, kafka, clock, progress, runtime -> {
+                NotificationSettings settings = NotificationSettings.fromEnv(); // a bad variable fails the start, named
+                progress.accept(settings.describe());
+                return NotificationService.register(runtime, settings);
+            });
+            case WEBHOOKS -> launch(WebhookService.NAME, db, kafka, clock, progress, WebhookService::register);
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
                     runtime -> ProjectionsService.register(runtime, true)); // BFFs in other processes listen
             case AUDIT -> new Running<>(null, audit(db, kafka, clock, progress), null);

@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class CpuByComponent {
     /** The platform's parts as they name their threads and connections; "order" is last so "reorder" cannot win. */
     private static final List<String> SERVICES = List.of("cart", "inventory", "payment", "fulfillment", "notification",
-            "projection", "audit", "bff", "order");
+            "webhooks", "projection", "audit", "bff", "order");
 
     private CpuByComponent() {}
 

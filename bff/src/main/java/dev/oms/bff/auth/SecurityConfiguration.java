@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,14 +25,19 @@ import org.springframework.security.web.SecurityFilterChain;
  * Bearer tokens on every request, none required at the door: GraphQL has one endpoint, so each resolver decides
  * with {@link Caller} what the caller may do. A token that is present but invalid (forged, expired, unknown role)
  * is refused with 401 before GraphQL runs. The launcher may register a {@link JwtKey}; otherwise the user's key is
- * used ({@link JwtKey#fromEnvironment()}).
+ * used ({@link JwtKey#fromEnvironment()}). With {@value OidcSettings#ISSUER} set, that issuer's tokens are accepted
+ * too ({@link OidcDecoder}); while it cannot be reached they get 503, not 401.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The development tokens' decoder, and in front of it the OIDC issuer's if {@value OidcSettings#ISSUER} is set. */
     @Bean
-    JwtDecoder jwtDecoder(ObjectProvider<JwtKey> key) {
-        return Tokens.decoder(key.getIfAvailable(JwtKey::fromEnvironment));
+    JwtDecoder jwtDecoder(ObjectProvider<JwtKey> key, Environment environment) {
+        JwtDecoder development = Tokens.decoder(key.getIfAvailable(JwtKey::fromEnvironment));
+        return OidcSettings.from(environment::getProperty)
+                .<JwtDecoder>map(oidc -> new IssuerRoutingDecoder(development, oidc.issuer(), new OidcDecoder(oidc)))
+                .orElse(development);
     }
 
     /** Checks the token a WebSocket client sends in its connection_init message. */
@@ -70,6 +76,13 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint invalidToken() {
         return (request, response, exception) -> {
+            if (exception.getCause() instanceof IssuerUnavailableException) {
+                response.setHeader("Retry-After", "5");
+                ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                        "The identity provider that issued this token cannot be reached; try again shortly",
+                        ErrorCodes.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED,
                     "The bearer token is malformed, expired or not signed by this platform",

@@ -1,2 +1,5 @@
-/** Who is calling: signed JWT bearer tokens (HS256), their roles, and the checks the resolvers make with them. */
+/**
+ * Who is calling: signed JWT bearer tokens (the platform's HS256 ones and, if configured, an OIDC issuer's), their
+ * roles, and the checks the resolvers make with them.
+ */
 package dev.oms.bff.auth;

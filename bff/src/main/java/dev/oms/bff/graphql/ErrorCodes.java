@@ -11,6 +11,8 @@ public final class ErrorCodes {
     public static final String INVALID_CURSOR = "INVALID_CURSOR";
     public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    /** The caller's rate limit has no room for the operation's cost; extensions.retryAfter says when (seconds). */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     /** The body is not a GraphQL request: not JSON, or no query string in it. */

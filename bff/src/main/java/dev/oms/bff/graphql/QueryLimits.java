@@ -1,15 +1,23 @@
 package dev.oms.bff.graphql;
 
 import dev.oms.projections.api.Page;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +40,30 @@ class QueryLimits {
         };
     }
 
+    /**
+     * Computes the cost once per operation: refuses it over the limit, else hands it to the {@link QueryCostGate}
+     * (the rate limiter), if there is one.
+     */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), pagedFieldsCountPerItem()) {
+    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits, ObjectProvider<QueryCostGate> gates) {
+        QueryCostGate gate = gates.getIfAvailable(() -> (cost, execution) -> {});
+        FieldComplexityCalculator calculator = pagedFieldsCountPerItem();
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), calculator) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                ExecutionContext execution = parameters.getExecutionContext();
+                int complexity = QueryComplexityCalculator.newCalculator().fieldComplexityCalculator(calculator)
+                        .schema(execution.getGraphQLSchema()).document(execution.getDocument())
+                        .operationName(execution.getExecutionInput().getOperationName())
+                        .variables(execution.getCoercedVariables()).build().calculate();
+                if (complexity > limits.maxComplexity()) {
+                    throw mkAbortException(complexity, limits.maxComplexity());
+                }
+                gate.admit(complexity, execution);
+                return SimpleInstrumentationContext.noOp();
+            }
+
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
                 return refused(ErrorCodes.QUERY_TOO_COMPLEX,

@@ -15,4 +15,10 @@ public final class LoggingNotificationChannel implements NotificationChannel {
         log.info("notification {} via {} to {}: template {} for order {} {}", n.notificationId(), n.channel(),
                 n.recipient(), n.template(), n.orderId(), new TreeMap<>(n.params()));
     }
+
+    /** A log line reaches nobody: a redelivery may log it again, and it needs no send intent recorded. */
+    @Override
+    public boolean reachesOutside() {
+        return false;
+    }
 }

@@ -39,7 +39,7 @@ public final class NotificationTable {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO notification (notification_id, dedup_key, order_id, customer_id, channel, template,
                                           recipient, params, sent_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, jsonb_object(?, ?), ?) ON CONFLICT (dedup_key) DO NOTHING""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, jsonb_object(?, ?), ?) ON CONFLICT DO NOTHING""")) {
             insert.setString(1, n.notificationId());
             insert.setString(2, n.dedupKey());
             insert.setString(3, n.orderId());

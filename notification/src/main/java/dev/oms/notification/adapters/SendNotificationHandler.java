@@ -7,24 +7,17 @@ import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.MessageHandler;
 import dev.oms.messaging.TransactionContext;
 import dev.oms.notification.api.Notification;
-import dev.oms.notification.api.NotificationChannel;
 import dev.oms.notification.domain.DedupKeys;
+import dev.oms.notification.domain.MessageIds;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
-/**
- * Sends a notification once per dedup key. The row claims the key before the channel is called, in the same
- * transaction, so a concurrent duplicate waits and then finds it; a repeat re-replies the recorded notification.
- */
+/** Applies SendNotification: sends once per dedup key and replies NotificationSent, the same for every repeat. */
 public final class SendNotificationHandler implements MessageHandler {
-    private final NotificationTable notifications;
-    private final NotificationChannel channel;
+    private final NotificationSender sender;
 
-    public SendNotificationHandler(NotificationTable notifications, NotificationChannel channel) {
-        this.notifications = notifications;
-        this.channel = channel;
+    public SendNotificationHandler(NotificationSender sender) {
+        this.sender = sender;
     }
 
     /** The command types this handler applies: the types its subscription asks for. */
@@ -34,7 +27,7 @@ public final class SendNotificationHandler implements MessageHandler {
 
     @Override
     public void handle(IncomingMessage message, TransactionContext tx) throws SQLException {
-        Notification sent = recordedOrSend(tx, notification(message.payloadAs(SendNotification.class)));
+        Notification sent = sender.sendOnce(tx, notification(message.payloadAs(SendNotification.class)));
         tx.publish(sent.orderId(), NotificationSent.newBuilder()
                 .setOrderId(sent.orderId())
                 .setNotificationId(sent.notificationId())
@@ -45,22 +38,11 @@ public final class SendNotificationHandler implements MessageHandler {
                 .build());
     }
 
-    private Notification recordedOrSend(TransactionContext tx, Notification requested) throws SQLException {
-        Optional<Notification> recorded = notifications.findByDedupKey(tx.connection(), requested.dedupKey());
-        if (recorded.isPresent()) {
-            return recorded.get();
-        }
-        if (!notifications.insertIfAbsent(tx.connection(), requested, tx.now())) {
-            return notifications.findByDedupKey(tx.connection(), requested.dedupKey()).orElseThrow();
-        }
-        channel.send(requested);
-        return requested;
-    }
-
     private static Notification notification(SendNotification command) {
-        return new Notification(UUID.randomUUID().toString(), command.getOrderId(), command.getCustomerId(),
-                command.getChannel(), command.getTemplate(), command.getRecipient(),
-                DedupKeys.resolve(command.getDedupKey(), command.getOrderId(), command.getTemplate(), command.getChannel()),
+        String dedupKey = DedupKeys.resolve(command.getDedupKey(), command.getOrderId(), command.getTemplate(),
+                command.getChannel());
+        return new Notification(MessageIds.notificationId(dedupKey), command.getOrderId(), command.getCustomerId(),
+                command.getChannel(), command.getTemplate(), command.getRecipient(), dedupKey,
                 command.getParamsMap());
     }
 }

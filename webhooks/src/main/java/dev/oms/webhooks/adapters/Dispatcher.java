@@ -1,0 +1,148 @@
+package dev.oms.webhooks.adapters;
+
+import dev.oms.messaging.Transactions;
+import dev.oms.webhooks.api.WebhookAttempt;
+import dev.oms.webhooks.api.WebhookDelivery;
+import dev.oms.webhooks.domain.RetrySchedule;
+import dev.oms.webhooks.domain.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due deliveries: claims a batch (a lease, so that a dispatcher that dies lets its claims go), posts them all
+ * at once, each bounded by the timeouts, and records every attempt with its outcome. Runs on the webhooks service's
+ * own threads and connections only, so a slow receiver delays nothing but its own deliveries.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int SNIPPET = 1024;
+
+    /** Batch size, per-endpoint share of a batch, request timeout, how long a claim holds. */
+    public record Settings(int batch, int perEndpoint, Duration timeout, Duration lease) {
+        public static final Settings DEFAULT = new Settings(32, 8, Duration.ofSeconds(5), Duration.ofMinutes(1));
+    }
+
+    private final Transactions transactions;
+    private final EndpointTable endpoints;
+    private final DeliveryTable deliveries;
+    private final Clock clock;
+    private final Settings settings;
+    private final HttpClient http;
+
+    public Dispatcher(Transactions transactions, EndpointTable endpoints, DeliveryTable deliveries, Clock clock,
+                      Settings settings) {
+        this.transactions = transactions;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.clock = clock;
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * One round: sends what is due now, waits for the answers (each bounded by the timeout) and records them all in
+     * one transaction; returns how many deliveries it tried. Two transactions a round, whatever the batch, so that a
+     * receiver that is down costs the database little.
+     */
+    public int dispatchOnce() {
+        Instant now = clock.instant();
+        record Round(List<DeliveryTable.Claimed> claimed, Map<String, EndpointTable.Stored> targets) {}
+        Round round = transactions.inTransaction(tx -> {
+            List<DeliveryTable.Claimed> claimed = deliveries.claim(tx.connection(), now, now.plus(settings.lease()),
+                    settings.batch(), settings.perEndpoint());
+            Map<String, EndpointTable.Stored> byId = new HashMap<>();
+            for (DeliveryTable.Claimed c : claimed) {
+                if (!byId.containsKey(c.endpointId())) {
+                    endpoints.find(tx.connection(), c.endpointId()).ifPresent(e -> byId.put(c.endpointId(), e));
+                }
+            }
+            return new Round(claimed, byId);
+        });
+        if (round.claimed().isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<WebhookAttempt>> sent = new ArrayList<>();
+        for (DeliveryTable.Claimed c : round.claimed()) {
+            sent.add(send(c, round.targets().get(c.endpointId())));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        record(round.claimed(), sent.stream().map(CompletableFuture::join).toList());
+        return round.claimed().size();
+    }
+
+    private CompletableFuture<WebhookAttempt> send(DeliveryTable.Claimed c, EndpointTable.Stored target) {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        int number = c.attempts() + 1;
+        long timestamp = at.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.endpoint().url()))
+                .timeout(settings.timeout())
+                .header("content-type", "application/json")
+                .header("user-agent", "oms-webhooks")
+                .header("webhook-id", c.deliveryId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.header(target.signingSecrets(at), c.deliveryId(),
+                        timestamp, c.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        return new WebhookAttempt(number, at, null, null, cause.toString(), millis);
+                    }
+                    return new WebhookAttempt(number, at, response.statusCode(), snippet(response.body()), null,
+                            millis);
+                });
+    }
+
+    private void record(List<DeliveryTable.Claimed> claimed, List<WebhookAttempt> attempts) {
+        Instant ended = clock.instant();
+        try {
+            transactions.inTransaction(tx -> {
+                for (int i = 0; i < claimed.size(); i++) {
+                    DeliveryTable.Claimed c = claimed.get(i);
+                    if (!deliveries.record(tx.connection(), c, attempts.get(i), outcome(c, attempts.get(i), ended))) {
+                        log.warn("webhook delivery {}: lease lost before its attempt was recorded", c.deliveryId());
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // the leases run out and the deliveries are tried again, with the same ids
+            log.warn("webhook deliveries: could not record {} attempts: {}", claimed.size(), e.toString());
+        }
+    }
+
+    private static DeliveryTable.Outcome outcome(DeliveryTable.Claimed c, WebhookAttempt attempt, Instant ended) {
+        if (attempt.statusCode() != null && attempt.statusCode() / 100 == 2) {
+            return new DeliveryTable.Outcome(WebhookDelivery.DELIVERED, null);
+        }
+        return RetrySchedule.nextAttempt(attempt.attempt() - c.retryFrom(), ended, ThreadLocalRandom.current().nextDouble())
+                .map(next -> new DeliveryTable.Outcome(WebhookDelivery.PENDING, next))
+                .orElse(new DeliveryTable.Outcome(WebhookDelivery.FAILED, null));
+    }
+
+    private static String snippet(String body) {
+        if (body == null) {
+            return null;
+        }
+        return body.length() <= SNIPPET ? body : body.substring(0, SNIPPET);
+    }
+}

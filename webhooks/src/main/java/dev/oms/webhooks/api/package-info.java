@@ -1,0 +1,2 @@
+/** The webhooks service's commands and what they answer: all a caller (the BFF) may use. */
+package dev.oms.webhooks.api;
