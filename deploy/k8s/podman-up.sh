@@ -34,7 +34,7 @@ render() {
   sed -e "s#jdbc:postgresql://postgres:5432/oms#jdbc:postgresql://$pghost:5432/$db#" \
       -e "s#OMS_DB_USER: oms#OMS_DB_USER: $pguser#" \
       -e "s#kafka-1:19101,kafka-2:19102,kafka-3:19103#127.0.0.1:19101,127.0.0.1:19102,127.0.0.1:19103#" \
-      -e "s#http://\(cart\|order\|inventory\|payment\|fulfillment\):#http://127.0.0.1:#" \
+      -e "s#http://\(cart\|order\|inventory\|payment\|fulfillment\|webhooks\):#http://127.0.0.1:#" \
       -e "s#OMS_HTTP_PORT: \"8080\"#OMS_HTTP_PORT: \"$http\"#" \
       -e "s#containerPort: 8080#containerPort: $http#" \
       -e "s#  OMS_HTTP_PORT: .*#&\n  OMS_DB_PASSWORD: \"${PGPASSWORD:-}\"\n  OMS_JWT_SECRET: $key#" \

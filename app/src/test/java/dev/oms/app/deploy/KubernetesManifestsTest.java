@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** deploy/k8s/oms.yaml, read as Kubernetes objects: every deployable there, each operable, the BFF reachable. */
 class KubernetesManifestsTest {
     private static final Set<String> DEPLOYABLES = Set.of("cart", "order", "inventory", "payment", "fulfillment",
-            "notification", "projections", "audit", "bff");
+            "notification", "webhooks", "projections", "audit", "bff");
 
     private static List<HasMetadata> manifests() throws Exception {
         try (InputStream in = Files.newInputStream(Path.of("..", "deploy", "k8s", "oms.yaml"))) {
