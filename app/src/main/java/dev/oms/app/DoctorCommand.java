@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
 final class DoctorCommand implements Callable<Integer> {
     private static final List<String> SCHEMAS =
             List.of("cart", "order", "inventory", "payment", "fulfillment", "notification", "projections");
+    /** Services a deployment may leave out: their schema is checked where it exists. */
+    private static final List<String> OPTIONAL_SCHEMAS = List.of("webhooks");
 
     @Option(names = "--invariants", description = "Also check the cross-service invariants.")
     boolean invariants;
@@ -87,6 +89,10 @@ final class DoctorCommand implements Callable<Integer> {
                 System.out.println((version == null ? "FAIL" : "ok  ") + " schema " + schema
                         + (version == null ? ": not migrated" : " at version " + version));
                 healthy &= version != null;
+            }
+            for (String schema : OPTIONAL_SCHEMAS) {
+                String version = schemaVersion(c, schema);
+                System.out.println("ok   schema " + schema + (version == null ? ": not deployed" : " at version " + version));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
