@@ -89,6 +89,15 @@ final class Cancellations {
                 default -> CancelResult.accepted(order.orderId(), order.status().name(), CancelProgress.STARTED);
             };
         }
+        Optional<SagaInstance<CancelOrderSagaData>> cancelling = cancellation.sagaId() == null ? Optional.empty()
+                : cancelOrder.find(tx, cancellation.sagaId());
+        if (cancelling.isPresent() && cancelling.get().status() == SagaStatus.COMPENSATED) {
+            // the warehouse refused (the parcel had left) or never answered: the order goes on
+            String why = cancelling.get().failure().reason();
+            return CancelResult.refused(order.orderId(), why.contains("too late") ? OrderError.ORDER_ALREADY_SHIPPED
+                    : OrderError.ORDER_NOT_CANCELLABLE, "the cancellation could not be done (" + why + "); the order"
+                    + " goes on");
+        }
         boolean waiting = placeOrder.find(tx, order.placeOrderSagaId())
                 .map(saga -> saga.compensationRequest() != null).orElse(false);
         return CancelResult.accepted(order.orderId(), order.status().name(),
