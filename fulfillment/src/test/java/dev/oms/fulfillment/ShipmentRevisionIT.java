@@ -1,6 +1,7 @@
 package dev.oms.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.protobuf.Message;
@@ -286,18 +287,17 @@ class ShipmentRevisionIT {
         }
     }
 
-    private static void awaitWaitingForALock() throws Exception {
-        for (int attempt = 0; attempt < 400; attempt++) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                    "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-                 ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    return;
-                }
-            }
-            Thread.sleep(25);
+    private static void awaitWaitingForALock() {
+        Awaitility.await("the edit waits for the shipment's row").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+                .until(ShipmentRevisionIT::aTransactionWaitsForALock);
+    }
+
+    private static boolean aTransactionWaitsForALock() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+             ResultSet row = select.executeQuery()) {
+            return row.next();
         }
-        throw new AssertionError("the edit never waited for the shipment's row");
     }
 
     private static void update(Connection c, String sql, String value) throws SQLException {
