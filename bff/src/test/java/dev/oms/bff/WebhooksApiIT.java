@@ -114,7 +114,7 @@ class WebhooksApiIT {
                         WebhookError.INVALID_URL);
             }
             WebhookEndpoint e = new WebhookEndpoint("ep_1", url, eventTypes, description == null ? "" : description,
-                    WebhookEndpoint.ACTIVE, AT, null);
+                    WebhookEndpoint.ACTIVE, AT, null, 0, null);
             endpoints.put(e.id(), e);
             return new EndpointResult(e, "whsec_c2VjcmV0", null);
         }
@@ -136,7 +136,7 @@ class WebhooksApiIT {
 
         private static WebhookEndpoint endpoint(String id, String status) {
             return new WebhookEndpoint(id, "https://hooks.example.com/oms", List.of("oms.*"), "", status, AT,
-                    AT.plusSeconds(86_400));
+                    AT.plusSeconds(86_400), 0, null);
         }
 
         @Override

@@ -22,6 +22,8 @@ public final class CrashPoints {
     public static final String SAGA_BETWEEN_REPLY_AND_NEXT_COMMAND = "saga.between-reply-and-next-command";
     /** A payment provider took the money (or the void) but the payment service has not committed. */
     public static final String PAYMENT_AFTER_PROVIDER_CALL = "payment.after-provider-call";
+    /** Webhook receivers answered a dispatch round's posts but the attempts are not recorded. */
+    public static final String WEBHOOKS_AFTER_SEND = "webhooks.after-send";
 
     private static final String ARMED = System.getenv("OMS_CRASH_POINT");
     private static final int AFTER = parse(System.getenv("OMS_CRASH_AFTER"));

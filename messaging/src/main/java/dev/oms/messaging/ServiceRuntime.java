@@ -3,6 +3,7 @@ package dev.oms.messaging;
 import dev.oms.messaging.release.ReleaseColor;
 import dev.oms.messaging.release.ReleaseMembership;
 import dev.oms.messaging.release.ReleaseRoutes;
+import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<MessageConsumer> consumers = new ArrayList<>();
     private final List<ScheduledJob> jobs = new ArrayList<>();
+    private final List<AutoCloseable> gauges = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private final ReleaseRoutes releaseRoutes;
     private ReleaseColor releaseColor = ReleaseColor.BLUE;
@@ -85,6 +88,14 @@ public final class ServiceRuntime implements AutoCloseable {
         jobs.add(new ScheduledJob(name, period, task));
     }
 
+    /**
+     * A gauge of the service in the global registry ({@code tags} as key, value, ...), read when scraped, until the
+     * runtime closes. The source answers NaN rather than throwing while it cannot tell.
+     */
+    public void gauge(String name, String description, DoubleSupplier source, String... tags) {
+        gauges.add(SharedGauge.register(name, description, Tags.of(tags), source));
+    }
+
     /** See {@link OutboxRelay#keepRelayed}: before start. */
     public void keepRelayedMessages(Duration retention, boolean republishOnStart) {
         relay.keepRelayed(retention, republishOnStart);
@@ -130,5 +141,12 @@ public final class ServiceRuntime implements AutoCloseable {
         }
         consumers.forEach(MessageConsumer::close);
         relay.close();
+        for (AutoCloseable gauge : gauges) {
+            try {
+                gauge.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

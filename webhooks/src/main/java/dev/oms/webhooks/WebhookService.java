@@ -17,6 +17,7 @@ import dev.oms.webhooks.api.WebhookCommands;
 import dev.oms.webhooks.api.WebhookDelivery;
 import dev.oms.webhooks.api.WebhookEndpoint;
 import dev.oms.webhooks.api.WebhookError;
+import dev.oms.webhooks.domain.EndpointHealth;
 import dev.oms.webhooks.domain.EndpointUrls;
 import dev.oms.webhooks.domain.EventTypes;
 import dev.oms.webhooks.domain.WebhookSignature;
@@ -43,10 +44,10 @@ public final class WebhookService implements WebhookCommands {
     private final Clock clock;
     private final EndpointTable endpoints = new EndpointTable();
     private final DeliveryTable deliveries = new DeliveryTable();
-    private final EventHandler handler = new EventHandler(endpoints, deliveries);
+    /** The active endpoints as last read: only the event types they ask for reach the inbox (see {@link #wanted}). */
+    private volatile List<EndpointTable.Stored> activeEndpoints = List.of();
+    private final EventHandler handler = new EventHandler(() -> activeEndpoints, deliveries);
     private final Dispatcher dispatcher;
-    /** The event types each active endpoint asks for, as last read: only those reach the inbox (see {@link #wanted}). */
-    private volatile List<List<String>> wantedTypes = List.of();
 
     private WebhookService(Transactions transactions, Clock clock, Dispatcher.Settings settings) {
         this.transactions = transactions;
@@ -58,7 +59,7 @@ public final class WebhookService implements WebhookCommands {
     public static WebhookService register(ServiceRuntime runtime) {
         WebhookService service = create(runtime, runtime.transactions().clock(), Dispatcher.Settings.DEFAULT);
         runtime.every("webhook-dispatch", Duration.ofMillis(200), service::dispatchUntilIdle);
-        runtime.every("webhook-endpoints", Duration.ofSeconds(1), service::refreshWanted);
+        runtime.every("webhook-endpoints", Duration.ofSeconds(1), service::refreshEndpoints);
         return service;
     }
 
@@ -69,9 +70,15 @@ public final class WebhookService implements WebhookCommands {
 
     private static WebhookService create(ServiceRuntime runtime, Clock clock, Dispatcher.Settings settings) {
         WebhookService service = new WebhookService(runtime.transactions(), clock, settings);
-        service.refreshWanted();
+        service.refreshEndpoints();
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), eventTypes(), service.handler)
                 .whileWanted(service::wanted));
+        runtime.gauge("oms.webhook.deliveries", "Webhook deliveries waiting to be sent, or given up after their retries",
+                () -> service.unsent(WebhookDelivery.PENDING), "status", "pending");
+        runtime.gauge("oms.webhook.deliveries", "Webhook deliveries waiting to be sent, or given up after their retries",
+                () -> service.unsent(WebhookDelivery.FAILED), "status", "failed");
+        runtime.gauge("oms.webhook.endpoints.down", "Active webhook endpoints taken as down (probed one delivery at a time)",
+                service::endpointsDown);
         return service;
     }
 
@@ -81,17 +88,16 @@ public final class WebhookService implements WebhookCommands {
      * seen within a second ({@code webhook-endpoints}); here at once.
      */
     private boolean wanted(String type) {
-        for (List<String> patterns : wantedTypes) {
-            if (EventTypes.matches(patterns, type)) {
+        for (EndpointTable.Stored endpoint : activeEndpoints) {
+            if (EventTypes.matches(endpoint.endpoint().eventTypes(), type)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void refreshWanted() {
-        wantedTypes = transactions.inTransaction(tx -> endpoints.all(tx.connection(), true).stream()
-                .map(stored -> stored.endpoint().eventTypes()).toList());
+    private void refreshEndpoints() {
+        activeEndpoints = transactions.inTransaction(tx -> List.copyOf(endpoints.all(tx.connection(), true)));
     }
 
     /** The events an endpoint may ask for: the current version of every type declared in an events file. */
@@ -138,12 +144,12 @@ public final class WebhookService implements WebhookCommands {
         String secret = WebhookSignature.newSecret();
         WebhookEndpoint endpoint = new WebhookEndpoint("ep_" + UUID.randomUUID().toString().replace("-", ""), url,
                 List.copyOf(eventTypes), description == null ? "" : description, WebhookEndpoint.ACTIVE,
-                clock.instant(), null);
+                clock.instant(), null, 0, null);
         transactions.inTransaction(tx -> {
             endpoints.insert(tx.connection(), endpoint, secret);
             return null;
         });
-        refreshWanted();
+        refreshEndpoints();
         return new EndpointResult(endpoint, secret, null);
     }
 
@@ -159,9 +165,17 @@ public final class WebhookService implements WebhookCommands {
         return changed(endpointId, null, tx -> endpoints.setStatus(tx.connection(), endpointId, WebhookEndpoint.DISABLED));
     }
 
+    /** Also takes the endpoint as healthy again: its waiting deliveries are due at once (the runbook's "try now"). */
     @Override
     public EndpointResult enableEndpoint(String endpointId) {
-        return changed(endpointId, null, tx -> endpoints.setStatus(tx.connection(), endpointId, WebhookEndpoint.ACTIVE));
+        return changed(endpointId, null, tx -> {
+            if (!endpoints.setStatus(tx.connection(), endpointId, WebhookEndpoint.ACTIVE)) {
+                return false;
+            }
+            endpoints.setHealth(tx.connection(), endpointId, EndpointHealth.HEALTHY);
+            deliveries.pullForward(tx.connection(), endpointId, clock.instant());
+            return true;
+        });
     }
 
     private EndpointResult changed(String endpointId, String secret, dev.oms.messaging.SqlWork<Boolean> change) {
@@ -171,8 +185,25 @@ public final class WebhookService implements WebhookCommands {
             }
             return new EndpointResult(endpoints.find(tx.connection(), endpointId).orElseThrow().endpoint(), secret, null);
         });
-        refreshWanted();
+        refreshEndpoints();
         return result;
+    }
+
+    /** Deliveries in the status (PENDING or FAILED); NaN while the database cannot be read. */
+    private double unsent(String status) {
+        try {
+            return transactions.inTransaction(tx -> deliveries.count(tx.connection(), status));
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private double endpointsDown() {
+        try {
+            return transactions.inTransaction(tx -> endpoints.countOpen(tx.connection()));
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     @Override

@@ -15,7 +15,12 @@ import dev.oms.webhooks.adapters.Dispatcher;
 import dev.oms.webhooks.api.EndpointResult;
 import dev.oms.webhooks.api.WebhookAttempt;
 import dev.oms.webhooks.api.WebhookDelivery;
+import dev.oms.webhooks.api.WebhookEndpoint;
 import dev.oms.webhooks.api.WebhookError;
+import dev.oms.webhooks.domain.EndpointHealth;
+import dev.oms.webhooks.domain.RetrySchedule;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +48,7 @@ class WebhookDeliveryIT {
 
     @BeforeAll
     static void start() throws Exception {
+        Metrics.addRegistry(new SimpleMeterRegistry()); // the gauges Prometheus would scrape
         dataSource = SharedTestInfra.freshDatabase("webhooks_it").dataSource("webhooks-it", WebhookService.NAME, 8);
         runtime = new ServiceRuntime(WebhookService.NAME, dataSource, "127.0.0.1:9", clock);
         runtime.migrate();
@@ -146,7 +153,7 @@ class WebhookDeliveryIT {
 
         for (int i = 0; i < 11; i++) {
             assertThat(webhooks.dispatchOnce()).isEqualTo(1);
-            clock.advance(Duration.ofHours(9));
+            clock.advance(i < RetrySchedule.DELAYS.size() ? longestDelay(i) : Duration.ofHours(9));
         }
         assertThat(webhooks.dispatchOnce()).isZero();
         WebhookDelivery failed = onlyDelivery();
@@ -222,6 +229,83 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void probesAReceiverThatIsDownOneDeliveryAtATimeAndSendsTheRestAtOnceWhenItAnswers() {
+        webhooks.createEndpoint(receiver.url(), List.of(STATUS_CHANGED), "");
+        AtomicBoolean up = new AtomicBoolean(false);
+        receiver.answer(n -> new Answer(up.get() ? 204 : 503, 0));
+        for (int i = 0; i < 12; i++) {
+            handle(statusChanged("CONFIRMED"));
+        }
+
+        assertThat(webhooks.dispatchOnce()).as("a first round: the endpoint's share of the batch").isEqualTo(8);
+        assertThat(onlyEndpoint().failingAttempts()).isEqualTo(EndpointHealth.OPEN_AFTER);
+        assertThat(onlyEndpoint().nextProbeAt()).isEqualTo(clock.instant().plus(EndpointHealth.FIRST_PROBE));
+        assertThat(webhooks.dispatchOnce()).as("nothing before the probe is due, though four never tried wait").isZero();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(webhooks.dispatchOnce()).as("one probe").isEqualTo(1);
+        assertThat(webhooks.dispatchOnce()).isZero();
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(webhooks.dispatchOnce()).as("the next probe 10 s after the last").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(webhooks.dispatchOnce()).isEqualTo(1);
+        assertThat(receiver.received()).hasSize(10);
+        assertThat(gauge("oms.webhook.endpoints.down")).isEqualTo(1);
+        assertThat(gauge("oms.webhook.deliveries", "pending")).isEqualTo(12);
+
+        up.set(true);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(webhooks.dispatchOnce()).as("the probe that finds it back").isEqualTo(1);
+        assertThat(onlyEndpoint().failingAttempts()).isZero();
+        assertThat(onlyEndpoint().nextProbeAt()).isNull();
+        assertThat(webhooks.dispatchOnce() + webhooks.dispatchOnce()).as("the others at once, not at their backoff")
+                .isEqualTo(11);
+        assertThat(webhooks.deliveries(null, WebhookDelivery.DELIVERED, 20)).hasSize(12);
+        List<String> delivered = receiver.received().stream().filter(r -> r.answered() == 204).map(Received::id).toList();
+        assertThat(delivered).hasSize(12).doesNotHaveDuplicates();
+        assertThat(gauge("oms.webhook.endpoints.down")).isZero();
+        assertThat(gauge("oms.webhook.deliveries", "pending")).isZero();
+    }
+
+    @Test
+    void givesUpWhatTheCircuitHeldBackOnceItsScheduleWouldHaveEnded() {
+        webhooks.createEndpoint(receiver.url(), List.of(STATUS_CHANGED), "");
+        receiver.answer(n -> new Answer(503, 0));
+        for (int i = 0; i < 60; i++) {
+            handle(statusChanged("CONFIRMED"));
+        }
+
+        Instant end = clock.instant().plus(RetrySchedule.longest()).plus(Duration.ofMinutes(10));
+        int rounds = 0;
+        while (clock.instant().isBefore(end)) {
+            webhooks.dispatchOnce();
+            clock.advance(Duration.ofMinutes(5));
+            rounds++;
+        }
+
+        assertThat(webhooks.deliveries(null, WebhookDelivery.FAILED, 100)).hasSize(60);
+        assertThat(receiver.received()).as("the first round's share, then one probe a round at most (not 11 each)")
+                .hasSizeLessThanOrEqualTo(8 + rounds);
+        assertThat(gauge("oms.webhook.deliveries", "failed")).isEqualTo(60);
+        assertThat(gauge("oms.webhook.deliveries", "pending")).isZero();
+    }
+
+    @Test
+    void enablingAnEndpointTakenAsDownTriesItAtOnce() {
+        EndpointResult endpoint = webhooks.createEndpoint(receiver.url(), List.of(STATUS_CHANGED), "");
+        receiver.answer(n -> new Answer(n <= 3 ? 503 : 200, 0));
+        for (int i = 0; i < 3; i++) {
+            handle(statusChanged("CONFIRMED"));
+        }
+        assertThat(webhooks.dispatchOnce()).isEqualTo(3);
+        assertThat(onlyEndpoint().nextProbeAt()).as("taken as down").isNotNull();
+        assertThat(webhooks.dispatchOnce()).isZero();
+
+        assertThat(webhooks.enableEndpoint(endpoint.endpoint().id()).endpoint().failingAttempts()).isZero();
+        assertThat(webhooks.dispatchOnce()).isEqualTo(3);
+        assertThat(webhooks.deliveries(null, WebhookDelivery.DELIVERED, 10)).hasSize(3);
+    }
+
+    @Test
     void refusesBadInputWithTypedErrors() {
         assertThat(webhooks.createEndpoint("ftp://example.com/x", List.of(STATUS_CHANGED), "").error().code())
                 .isEqualTo(WebhookError.INVALID_URL);
@@ -246,6 +330,23 @@ class WebhookDeliveryIT {
             webhooks.handler().handle(message, tx);
             return null;
         });
+    }
+
+    /** The longest the schedule waits after the n-th failed attempt (0-based), jitter included. */
+    private static Duration longestDelay(int n) {
+        Duration delay = RetrySchedule.DELAYS.get(n);
+        return delay.plus(delay.dividedBy(10));
+    }
+
+    private static WebhookEndpoint onlyEndpoint() {
+        List<WebhookEndpoint> all = webhooks.listEndpoints();
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private static double gauge(String name, String... status) {
+        var search = Metrics.globalRegistry.find(name);
+        return (status.length == 0 ? search : search.tag("status", status[0])).gauge().value();
     }
 
     private WebhookDelivery onlyDelivery() {

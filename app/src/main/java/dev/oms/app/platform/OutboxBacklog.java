@@ -1,16 +1,11 @@
 package dev.oms.app.platform;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
+import dev.oms.messaging.SharedGauge;
+import io.micrometer.core.instrument.Tags;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.sql.DataSource;
 
 /**
@@ -20,34 +15,11 @@ import javax.sql.DataSource;
 final class OutboxBacklog {
     private OutboxBacklog() {}
 
-    /** Per service, the outboxes of the platforms running in this JVM, newest first: the gauge reads the newest. */
-    private static final Map<String, Deque<DataSource>> OUTBOXES = new ConcurrentHashMap<>();
-
-    /**
-     * Registers the service's gauge in the global registry. A second platform in the same JVM (tests) shares the
-     * gauge rather than being ignored by the registry; the gauge goes when the last of them closes.
-     */
-    static synchronized AutoCloseable register(String service, DataSource dataSource) {
-        MeterRegistry registry = Metrics.globalRegistry;
-        Deque<DataSource> outboxes = OUTBOXES.computeIfAbsent(service, s -> new ConcurrentLinkedDeque<>());
-        outboxes.push(dataSource);
-        Gauge gauge = Gauge.builder("oms.outbox.backlog", outboxes, OutboxBacklog::countNewest)
-                .description("Messages committed to the service's outbox and not yet acknowledged by the broker")
-                .tag("service", service).strongReference(true).register(registry);
-        return () -> {
-            synchronized (OutboxBacklog.class) {
-                outboxes.remove(dataSource);
-                if (outboxes.isEmpty()) {
-                    registry.remove(gauge);
-                    OUTBOXES.remove(service);
-                }
-            }
-        };
-    }
-
-    private static double countNewest(Deque<DataSource> outboxes) {
-        DataSource newest = outboxes.peekFirst();
-        return newest == null ? Double.NaN : count(newest);
+    /** Registers the service's gauge in the global registry; closing it takes this platform's outbox away again. */
+    static AutoCloseable register(String service, DataSource dataSource) {
+        return SharedGauge.register("oms.outbox.backlog",
+                "Messages committed to the service's outbox and not yet acknowledged by the broker",
+                Tags.of("service", service), () -> count(dataSource));
     }
 
     private static double count(DataSource dataSource) {

@@ -64,6 +64,23 @@ public final class SloRules {
                       summary: "{{ $labels.saga }}.{{ $labels.step }}: {{ $labels.kind }}"
                       description: "A saga spent its retry budget (COMPENSATION_FAILED, or a step past the pivot that keeps failing) and waits for oms sagas retry|compensate."
                       runbook_url: "docs/runbooks/compensation-failed.md"
+                  - alert: OmsWebhookEndpointDown
+                    expr: max(oms_webhook_endpoints_down) > 0
+                    for: 15m
+                    labels:
+                      severity: ticket
+                    annotations:
+                      summary: "{{ $value }} webhook endpoints have been failing for 15 minutes"
+                      description: "Their receivers refuse or time out; each is probed with one delivery at a time and gets its pending deliveries once it answers. Deliveries give up after about a day."
+                      runbook_url: "docs/webhooks.md"
+                  - alert: OmsWebhookDeliveriesFailed
+                    expr: max(delta(oms_webhook_deliveries{status="failed"}[15m])) > 0
+                    labels:
+                      severity: ticket
+                    annotations:
+                      summary: "Webhook deliveries were given up after their retries"
+                      description: "A receiver did not take them for about a day; look at webhookDeliveries(status: FAILED) and redeliver once it is fixed."
+                      runbook_url: "docs/webhooks.md"
             """;
 
     private static String record(String name, String expr) {

@@ -2,6 +2,7 @@ package dev.oms.webhooks.adapters;
 
 import dev.oms.webhooks.api.WebhookAttempt;
 import dev.oms.webhooks.api.WebhookDelivery;
+import dev.oms.webhooks.domain.EndpointHealth;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,8 +36,8 @@ public final class DeliveryTable {
                                   Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO webhook_delivery (delivery_id, endpoint_id, message_id, event_type, payload, status,
-                                              next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT (endpoint_id, message_id) DO NOTHING""")) {
+                                              next_attempt_at, created_at, due_from)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) ON CONFLICT (endpoint_id, message_id) DO NOTHING""")) {
             insert.setString(1, idOf(endpointId, messageId));
             insert.setString(2, endpointId);
             insert.setObject(3, messageId);
@@ -44,14 +45,16 @@ public final class DeliveryTable {
             insert.setString(5, payload);
             insert.setTimestamp(6, Timestamp.from(now));
             insert.setTimestamp(7, Timestamp.from(now));
+            insert.setTimestamp(8, Timestamp.from(now));
             return insert.executeUpdate() == 1;
         }
     }
 
     /**
      * Takes up to {@code limit} due deliveries of active endpoints, at most {@code perEndpoint} of any one endpoint
-     * (so that one slow receiver cannot take every slot), until {@code leaseUntil}. The outer re-check of status and
-     * lease under the row lock keeps two dispatchers from taking the same row.
+     * (so that one slow receiver cannot take every slot), until {@code leaseUntil}. Of an endpoint whose circuit is
+     * open ({@link EndpointHealth}) only the most overdue one, and only once its probe is due. The outer re-check of
+     * status and lease under the row lock keeps two dispatchers from taking the same row.
      */
     public List<Claimed> claim(Connection c, Instant now, Instant leaseUntil, int limit, int perEndpoint)
             throws SQLException {
@@ -60,21 +63,25 @@ public final class DeliveryTable {
                 UPDATE webhook_delivery d SET lease_until = ?, lease_token = ?
                 FROM (SELECT delivery_id FROM (
                         SELECT d.delivery_id, d.next_attempt_at,
-                               row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at) AS rank
+                               row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at) AS rank,
+                               CASE WHEN e.failures >= ? THEN 1 ELSE ? END AS share
                         FROM webhook_delivery d JOIN webhook_endpoint e ON e.endpoint_id = d.endpoint_id
                         WHERE d.status = 'PENDING' AND e.status = 'ACTIVE' AND d.next_attempt_at <= ?
+                          AND (e.probe_at IS NULL OR e.probe_at <= ?)
                           AND (d.lease_until IS NULL OR d.lease_until <= ?)) due
-                      WHERE rank <= ? ORDER BY next_attempt_at LIMIT ?) picked
+                      WHERE rank <= share ORDER BY next_attempt_at LIMIT ?) picked
                 WHERE d.delivery_id = picked.delivery_id AND d.status = 'PENDING'
                   AND (d.lease_until IS NULL OR d.lease_until <= ?)
                 RETURNING d.delivery_id, d.endpoint_id, d.payload, d.attempts, d.retry_from""")) {
             update.setTimestamp(1, Timestamp.from(leaseUntil));
             update.setObject(2, token);
-            update.setTimestamp(3, Timestamp.from(now));
-            update.setTimestamp(4, Timestamp.from(now));
-            update.setInt(5, perEndpoint);
-            update.setInt(6, limit);
+            update.setInt(3, EndpointHealth.OPEN_AFTER);
+            update.setInt(4, perEndpoint);
+            update.setTimestamp(5, Timestamp.from(now));
+            update.setTimestamp(6, Timestamp.from(now));
             update.setTimestamp(7, Timestamp.from(now));
+            update.setInt(8, limit);
+            update.setTimestamp(9, Timestamp.from(now));
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet row = update.executeQuery()) {
                 while (row.next()) {
@@ -133,12 +140,58 @@ public final class DeliveryTable {
     /** Makes the delivery due now with a fresh retry schedule, whatever its status; false when there is none. */
     public boolean redeliver(Connection c, String deliveryId, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
-                UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, retry_from = attempts,
+                UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, due_from = ?, retry_from = attempts,
                        lease_until = NULL, lease_token = NULL
                 WHERE delivery_id = ?""")) {
             update.setTimestamp(1, Timestamp.from(now));
-            update.setString(2, deliveryId);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setString(3, deliveryId);
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The endpoint is back: every delivery of it waiting for a later attempt is due now; how many. */
+    public int pullForward(Connection c, String endpointId, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE webhook_delivery SET next_attempt_at = ?
+                WHERE endpoint_id = ? AND status = 'PENDING' AND next_attempt_at > ?""")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, endpointId);
+            update.setTimestamp(3, Timestamp.from(now));
+            return update.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives up the endpoint's pending deliveries due since before {@code dueBefore} that no dispatcher holds: their
+     * schedule would have ended by now, had the endpoint's circuit let them be tried; how many.
+     */
+    public int giveUpOlder(Connection c, String endpointId, Instant dueBefore, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE webhook_delivery SET status = 'FAILED'
+                WHERE endpoint_id = ? AND status = 'PENDING' AND due_from < ?
+                  AND (lease_until IS NULL OR lease_until <= ?)""")) {
+            update.setString(1, endpointId);
+            update.setTimestamp(2, Timestamp.from(dueBefore));
+            update.setTimestamp(3, Timestamp.from(now));
+            return update.executeUpdate();
+        }
+    }
+
+    /**
+     * How many deliveries wait (PENDING) or were given up (FAILED): the status is written into the statement so that
+     * the planner counts through its partial index.
+     */
+    public long count(Connection c, String status) throws SQLException {
+        if (!WebhookDelivery.PENDING.equals(status) && !WebhookDelivery.FAILED.equals(status)) {
+            throw new IllegalArgumentException("counted are PENDING and FAILED, not " + status);
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT count(*) FROM webhook_delivery WHERE status = '" + status + "'")) {
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.oms.webhooks.adapters;
 
+import dev.oms.messaging.CrashPoints;
 import dev.oms.messaging.Transactions;
 import dev.oms.webhooks.api.WebhookAttempt;
 import dev.oms.webhooks.api.WebhookDelivery;
+import dev.oms.webhooks.domain.EndpointHealth;
 import dev.oms.webhooks.domain.RetrySchedule;
 import dev.oms.webhooks.domain.WebhookSignature;
 import java.net.URI;
@@ -10,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -25,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due deliveries: claims a batch (a lease, so that a dispatcher that dies lets its claims go), posts them all
  * at once, each bounded by the timeouts, and records every attempt with its outcome. Runs on the webhooks service's
- * own threads and connections only, so a slow receiver delays nothing but its own deliveries.
+ * own threads and connections only, so a slow receiver delays nothing but its own deliveries. An endpoint that keeps
+ * failing is tried with one delivery at a time until it answers again ({@link EndpointHealth}), so that a receiver
+ * that is down costs a probe every few seconds to minutes rather than an attempt per delivery.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -63,13 +71,17 @@ public final class Dispatcher {
         Instant now = clock.instant();
         record Round(List<DeliveryTable.Claimed> claimed, Map<String, EndpointTable.Stored> targets) {}
         Round round = transactions.inTransaction(tx -> {
-            List<DeliveryTable.Claimed> claimed = deliveries.claim(tx.connection(), now, now.plus(settings.lease()),
+            Instant leaseUntil = now.plus(settings.lease());
+            List<DeliveryTable.Claimed> claimed = deliveries.claim(tx.connection(), now, leaseUntil,
                     settings.batch(), settings.perEndpoint());
             Map<String, EndpointTable.Stored> byId = new HashMap<>();
             for (DeliveryTable.Claimed c : claimed) {
                 if (!byId.containsKey(c.endpointId())) {
                     endpoints.find(tx.connection(), c.endpointId()).ifPresent(e -> byId.put(c.endpointId(), e));
                 }
+            }
+            if (!byId.isEmpty()) {
+                endpoints.holdProbes(tx.connection(), byId.keySet(), leaseUntil);
             }
             return new Round(claimed, byId);
         });
@@ -81,6 +93,7 @@ public final class Dispatcher {
             sent.add(send(c, round.targets().get(c.endpointId())));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        CrashPoints.reached(CrashPoints.WEBHOOKS_AFTER_SEND);
         record(round.claimed(), sent.stream().map(CompletableFuture::join).toList());
         return round.claimed().size();
     }
@@ -116,11 +129,16 @@ public final class Dispatcher {
         Instant ended = clock.instant();
         try {
             transactions.inTransaction(tx -> {
+                Map<String, Tally> byEndpoint = new TreeMap<>(); // one lock order for every dispatcher
                 for (int i = 0; i < claimed.size(); i++) {
                     DeliveryTable.Claimed c = claimed.get(i);
                     if (!deliveries.record(tx.connection(), c, attempts.get(i), outcome(c, attempts.get(i), ended))) {
                         log.warn("webhook delivery {}: lease lost before its attempt was recorded", c.deliveryId());
                     }
+                    byEndpoint.computeIfAbsent(c.endpointId(), id -> new Tally()).add(succeeded(attempts.get(i)));
+                }
+                for (Map.Entry<String, Tally> endpoint : byEndpoint.entrySet()) {
+                    updateHealth(tx.connection(), endpoint.getKey(), endpoint.getValue(), ended);
                 }
                 return null;
             });
@@ -130,8 +148,55 @@ public final class Dispatcher {
         }
     }
 
+    private static final class Tally {
+        int failed;
+        int succeeded;
+
+        void add(boolean success) {
+            if (success) {
+                succeeded++;
+            } else {
+                failed++;
+            }
+        }
+    }
+
+    /**
+     * Moves the endpoint's circuit on by the round's answers: on the first success after it was down, its waiting
+     * deliveries are due at once; while it is down, those that waited longer than a whole schedule are given up.
+     */
+    private void updateHealth(Connection c, String endpointId, Tally tally, Instant ended) throws SQLException {
+        Optional<EndpointHealth> locked = endpoints.lockHealth(c, endpointId);
+        if (locked.isEmpty()) {
+            return;
+        }
+        EndpointHealth before = locked.get();
+        EndpointHealth after = before.after(tally.failed, tally.succeeded, ended);
+        if (!after.equals(before)) {
+            endpoints.setHealth(c, endpointId, after);
+        }
+        if (before.recoveredTo(after)) {
+            int due = deliveries.pullForward(c, endpointId, ended);
+            log.info("webhook endpoint {} answers again: its {} waiting deliveries are due now", endpointId, due);
+        } else if (after.open()) {
+            if (!before.open()) {
+                log.warn("webhook endpoint {} failed {} attempts in a row: one delivery at a time tries it from now on",
+                        endpointId, after.failures());
+            }
+            int givenUp = deliveries.giveUpOlder(c, endpointId, ended.minus(RetrySchedule.longest()), ended);
+            if (givenUp > 0) {
+                log.warn("webhook endpoint {}: {} deliveries FAILED, down for longer than their retry schedule",
+                        endpointId, givenUp);
+            }
+        }
+    }
+
+    private static boolean succeeded(WebhookAttempt attempt) {
+        return attempt.statusCode() != null && attempt.statusCode() / 100 == 2;
+    }
+
     private static DeliveryTable.Outcome outcome(DeliveryTable.Claimed c, WebhookAttempt attempt, Instant ended) {
-        if (attempt.statusCode() != null && attempt.statusCode() / 100 == 2) {
+        if (succeeded(attempt)) {
             return new DeliveryTable.Outcome(WebhookDelivery.DELIVERED, null);
         }
         return RetrySchedule.nextAttempt(attempt.attempt() - c.retryFrom(), ended, ThreadLocalRandom.current().nextDouble())

@@ -1,6 +1,7 @@
 package dev.oms.webhooks.adapters;
 
 import dev.oms.webhooks.api.WebhookEndpoint;
+import dev.oms.webhooks.domain.EndpointHealth;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ import java.util.Optional;
 public final class EndpointTable {
     private static final String COLUMNS = """
             endpoint_id, url, event_types, description, status, created_at, secret, previous_secret,
-            previous_secret_expires_at""";
+            previous_secret_expires_at, failures, probe_at""";
 
     /** An endpoint with the secrets that sign for it now (the previous one only until it expires). */
     public record Stored(WebhookEndpoint endpoint, String secret, String previousSecret) {
@@ -87,12 +89,63 @@ public final class EndpointTable {
         }
     }
 
+    /** The endpoint's circuit, locked until the transaction ends (rounds of two dispatchers count one after another). */
+    public Optional<EndpointHealth> lockHealth(Connection c, String endpointId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT failures, probe_at FROM webhook_endpoint WHERE endpoint_id = ? FOR NO KEY UPDATE")) {
+            select.setString(1, endpointId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new EndpointHealth(row.getInt(1), instant(row.getTimestamp(2))))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    public void setHealth(Connection c, String endpointId, EndpointHealth health) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE webhook_endpoint SET failures = ?, probe_at = ? WHERE endpoint_id = ?")) {
+            update.setInt(1, health.failures());
+            update.setTimestamp(2, health.probeAt() == null ? null : Timestamp.from(health.probeAt()));
+            update.setString(3, endpointId);
+            update.executeUpdate();
+        }
+    }
+
+    /** A probe of each of these endpoints is out: no other until {@code until}, when its answer is recorded. */
+    public void holdProbes(Connection c, Collection<String> endpointIds, Instant until) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE webhook_endpoint SET probe_at = ? WHERE endpoint_id = ANY (?) AND failures >= ?")) {
+            update.setTimestamp(1, Timestamp.from(until));
+            update.setArray(2, c.createArrayOf("text", endpointIds.toArray()));
+            update.setInt(3, EndpointHealth.OPEN_AFTER);
+            update.executeUpdate();
+        }
+    }
+
+    /** How many active endpoints are taken as down. */
+    public int countOpen(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT count(*) FROM webhook_endpoint WHERE status = 'ACTIVE' AND failures >= ?")) {
+            select.setInt(1, EndpointHealth.OPEN_AFTER);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     private static Stored stored(ResultSet row) throws SQLException {
         Array types = row.getArray("event_types");
         Timestamp expires = row.getTimestamp("previous_secret_expires_at");
         WebhookEndpoint endpoint = new WebhookEndpoint(row.getString("endpoint_id"), row.getString("url"),
                 Arrays.asList((String[]) types.getArray()), row.getString("description"), row.getString("status"),
-                row.getTimestamp("created_at").toInstant(), expires == null ? null : expires.toInstant());
+                row.getTimestamp("created_at").toInstant(), instant(expires), row.getInt("failures"),
+                instant(row.getTimestamp("probe_at")));
         return new Stored(endpoint, row.getString("secret"), row.getString("previous_secret"));
     }
 }

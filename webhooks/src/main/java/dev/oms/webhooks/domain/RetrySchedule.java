@@ -31,6 +31,12 @@ public final class RetrySchedule {
         return Optional.of(now.plus(delay).plusMillis(spread));
     }
 
+    /** The latest a delivery's schedule can end after it became due: every delay at its longest. */
+    public static Duration longest() {
+        Duration all = DELAYS.stream().reduce(Duration.ZERO, Duration::plus);
+        return all.plusMillis(Math.round(all.toMillis() * JITTER));
+    }
+
     /** How many attempts a delivery gets at most. */
     public static int maxAttempts() {
         return DELAYS.size() + 1;
