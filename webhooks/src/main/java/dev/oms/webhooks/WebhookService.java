@@ -39,6 +39,9 @@ public final class WebhookService implements WebhookCommands {
     /** How long a rotated-out secret keeps signing beside the new one. */
     public static final Duration PREVIOUS_SECRET_VALIDITY = Duration.ofHours(24);
     private static final int MAX_PAGE = 500;
+    /** How long delivered and given-up deliveries are kept, with their attempts, unless configured otherwise. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    private static final int PRUNE_BATCH = 1000;
 
     private final Transactions transactions;
     private final Clock clock;
@@ -55,10 +58,15 @@ public final class WebhookService implements WebhookCommands {
         this.dispatcher = new Dispatcher(transactions, endpoints, deliveries, clock, settings);
     }
 
-    /** Registers its subscription and its dispatch loop (every 200 ms). Caller runs runtime.migrate() before, start() after. */
-    public static WebhookService register(ServiceRuntime runtime) {
-        WebhookService service = create(runtime, runtime.transactions().clock(), Dispatcher.Settings.DEFAULT);
+    /**
+     * Registers its subscription, its dispatch loop (every 200 ms) and the hourly removal of deliveries ended longer
+     * than {@code retention} ago. Caller runs runtime.migrate() before, start() after.
+     */
+    public static WebhookService register(ServiceRuntime runtime, Duration retention) {
+        Clock clock = runtime.transactions().clock();
+        WebhookService service = create(runtime, clock, Dispatcher.Settings.DEFAULT);
         runtime.every("webhook-dispatch", Duration.ofMillis(200), service::dispatchUntilIdle);
+        runtime.every("webhook-retention", Duration.ofHours(1), () -> service.prune(clock.instant().minus(retention)));
         runtime.every("webhook-endpoints", Duration.ofSeconds(1), service::refreshEndpoints);
         return service;
     }
@@ -118,6 +126,20 @@ public final class WebhookService implements WebhookCommands {
     /** One dispatch round; the number of deliveries tried. */
     public int dispatchOnce() {
         return dispatcher.dispatchOnce();
+    }
+
+    /**
+     * Removes the deliveries that ended (DELIVERED or FAILED) and were last due (created, or redelivered) before
+     * {@code dueBefore}, with their attempts, a batch per transaction; how many.
+     */
+    public int prune(Instant dueBefore) {
+        int removed = 0;
+        int batch;
+        do {
+            batch = transactions.inTransaction(tx -> deliveries.removeEnded(tx.connection(), dueBefore, PRUNE_BATCH));
+            removed += batch;
+        } while (batch == PRUNE_BATCH);
+        return removed;
     }
 
     private void dispatchUntilIdle() {

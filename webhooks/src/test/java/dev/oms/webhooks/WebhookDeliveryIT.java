@@ -306,6 +306,27 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void removesEndedDeliveriesOlderThanTheRetentionWithTheirAttemptsButNotWhatWasRedeliveredSince() {
+        webhooks.createEndpoint(receiver.url(), List.of(STATUS_CHANGED), "");
+        handle(statusChanged("CONFIRMED"));
+        handle(statusChanged("SHIPPED"));
+        assertThat(webhooks.dispatchOnce()).isEqualTo(2);
+        Instant cutOff = clock.instant().plusSeconds(1);
+        clock.advance(Duration.ofDays(31));
+        String redelivered = webhooks.deliveries(null, null, 10).get(0).id();
+        webhooks.redeliver(redelivered);
+        assertThat(webhooks.dispatchOnce()).isEqualTo(1);
+        handle(statusChanged("DELIVERED"));
+
+        assertThat(webhooks.prune(cutOff)).as("the one delivered once, a month ago").isEqualTo(1);
+        assertThat(webhooks.deliveries(null, null, 10)).hasSize(2).anySatisfy(d -> {
+            assertThat(d.id()).isEqualTo(redelivered);
+            assertThat(d.attemptLog()).hasSize(2);
+        }).anySatisfy(d -> assertThat(d.status()).isEqualTo(WebhookDelivery.PENDING));
+        assertThat(webhooks.prune(cutOff)).isZero();
+    }
+
+    @Test
     void refusesBadInputWithTypedErrors() {
         assertThat(webhooks.createEndpoint("ftp://example.com/x", List.of(STATUS_CHANGED), "").error().code())
                 .isEqualTo(WebhookError.INVALID_URL);

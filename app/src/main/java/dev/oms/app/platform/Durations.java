@@ -2,7 +2,7 @@ package dev.oms.app.platform;
 
 import java.time.Duration;
 
-/** Reads durations written as 500ms, 2s, 1m or a bare number of seconds. */
+/** Reads durations written as 500ms, 2s, 1m, 6h, 30d or a bare number of seconds. */
 public final class Durations {
     private Durations() {}
 
@@ -24,9 +24,15 @@ public final class Durations {
             if (t.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
             }
+            if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a duration: " + text + " (use e.g. 500ms, 2s, 1m)");
+            throw new IllegalArgumentException("not a duration: " + text + " (use e.g. 500ms, 2s, 1m, 6h, 30d)");
         }
     }
 }

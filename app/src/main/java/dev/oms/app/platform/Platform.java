@@ -93,7 +93,8 @@ public final class Platform implements AutoCloseable {
         fulfillment = service(FulfillmentService.NAME, runtime ->
                 FulfillmentService.register(runtime, new FulfillmentConfig(settings.fulfillmentStep())));
         service(NotificationService.NAME, NotificationService::register);
-        webhooks = service(WebhookService.NAME, WebhookService::register);
+        webhooks = service(WebhookService.NAME,
+                runtime -> WebhookService.register(runtime, ServiceLauncher.webhookRetention()));
         projections = service(ProjectionsService.NAME, ProjectionsService::register);
         if (settings.seedCatalog()) {
             step("catalog seed", () -> {

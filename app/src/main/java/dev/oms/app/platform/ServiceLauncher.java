@@ -81,12 +81,18 @@ public final class ServiceLauncher {
                 progress.accept(settings.describe());
                 return NotificationService.register(runtime, settings);
             });
-            case WEBHOOKS -> launch(WebhookService.NAME, db, kafka, clock, progress, WebhookService::register);
+            case WEBHOOKS -> launch(WebhookService.NAME, db, kafka, clock, progress,
+                    runtime -> WebhookService.register(runtime, webhookRetention()));
             case PROJECTIONS -> launch(ProjectionsService.NAME, db, kafka, clock, progress,
                     runtime -> ProjectionsService.register(runtime, true)); // BFFs in other processes listen
             case AUDIT -> new Running<>(null, audit(db, kafka, clock, progress), null);
             case BFF -> RemoteBff.start(db, kafka, clock, progress);
         };
+    }
+
+    /** How long delivered and given-up webhook deliveries are kept, with their attempts (OMS_WEBHOOK_RETENTION). */
+    static Duration webhookRetention() {
+        return Durations.fromEnv("OMS_WEBHOOK_RETENTION", WebhookService.DEFAULT_RETENTION);
     }
 
     /**

@@ -195,6 +195,22 @@ public final class DeliveryTable {
         }
     }
 
+    /**
+     * Removes up to {@code limit} ended deliveries last due (created, or redelivered) before {@code dueBefore},
+     * attempts first; how many.
+     */
+    public int removeEnded(Connection c, Instant dueBefore, int limit) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("""
+                WITH ended AS (SELECT delivery_id FROM webhook_delivery
+                               WHERE status <> 'PENDING' AND due_from < ? ORDER BY due_from LIMIT ?),
+                     attempts AS (DELETE FROM webhook_attempt a USING ended WHERE a.delivery_id = ended.delivery_id)
+                DELETE FROM webhook_delivery d USING ended WHERE d.delivery_id = ended.delivery_id""")) {
+            delete.setTimestamp(1, Timestamp.from(dueBefore));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        }
+    }
+
     public Optional<WebhookDelivery> find(Connection c, String deliveryId) throws SQLException {
         List<WebhookDelivery> found = select(c, "WHERE delivery_id = ?", List.of(deliveryId), 1);
         return found.stream().findFirst();
