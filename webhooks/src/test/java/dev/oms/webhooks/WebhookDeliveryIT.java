@@ -1,6 +1,7 @@
 package dev.oms.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oms.contracts.order.v1.OrderStatusChanged;
@@ -11,7 +12,9 @@ import dev.oms.messaging.ServiceRuntime;
 import dev.oms.messaging.testing.Stimulus;
 import dev.oms.webhooks.TestReceiver.Answer;
 import dev.oms.webhooks.TestReceiver.Received;
+import dev.oms.webhooks.adapters.DeliveryTable;
 import dev.oms.webhooks.adapters.Dispatcher;
+import dev.oms.webhooks.adapters.EndpointTable;
 import dev.oms.webhooks.api.EndpointResult;
 import dev.oms.webhooks.api.WebhookAttempt;
 import dev.oms.webhooks.api.WebhookDelivery;
@@ -53,7 +56,8 @@ class WebhookDeliveryIT {
         runtime = new ServiceRuntime(WebhookService.NAME, dataSource, "127.0.0.1:9", clock);
         runtime.migrate();
         webhooks = WebhookService.registerWithoutLoop(runtime, clock,
-                new Dispatcher.Settings(32, 8, Duration.ofMillis(700), Duration.ofMinutes(1)));
+                // rounds wait beyond the request timeout: each ends with every answer recorded
+                new Dispatcher.Settings(32, 8, Duration.ofMillis(700), Duration.ofMinutes(1), Duration.ofSeconds(5)));
         receiver = new TestReceiver();
     }
 
@@ -324,6 +328,33 @@ class WebhookDeliveryIT {
             assertThat(d.attemptLog()).hasSize(2);
         }).anySatisfy(d -> assertThat(d.status()).isEqualTo(WebhookDelivery.PENDING));
         assertThat(webhooks.prune(cutOff)).isZero();
+    }
+
+    @Test
+    void aSlowReceiverHoldsUpNeitherTheRoundNorTheOtherEndpoints() throws Exception {
+        try (TestReceiver slow = new TestReceiver()) {
+            slow.answer(n -> new Answer(200, 1_500));
+            webhooks.createEndpoint(slow.url(), List.of(STATUS_CHANGED), "slow");
+            webhooks.createEndpoint(receiver.url(), List.of(STATUS_CHANGED), "fast");
+            handle(statusChanged("CONFIRMED"));
+            handle(statusChanged("SHIPPED"));
+            Dispatcher dispatcher = new Dispatcher(runtime.transactions(), new EndpointTable(), new DeliveryTable(), clock,
+                    new Dispatcher.Settings(32, 1, Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofMillis(200)));
+
+            assertThat(dispatcher.dispatchOnce()).as("one to each, its share").isEqualTo(2);
+            assertThat(webhooks.deliveries(null, WebhookDelivery.DELIVERED, 10)).as("the fast one, recorded at once")
+                    .singleElement().satisfies(d -> assertThat(d.attemptLog()).singleElement()
+                            .satisfies(a -> assertThat(a.statusCode()).isEqualTo(200)));
+            assertThat(dispatcher.dispatchOnce()).as("the fast endpoint's next; none to the slow one, whose first is out")
+                    .isEqualTo(1);
+            assertThat(receiver.received()).hasSize(2);
+            assertThat(slow.received()).hasSize(1);
+
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    webhooks.deliveries(null, WebhookDelivery.DELIVERED, 10).size() == 3);
+            assertThat(dispatcher.dispatchOnce()).as("the slow endpoint's second, once its first was answered")
+                    .isEqualTo(1);
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class DeliveryTable {
 
     /**
      * Takes up to {@code limit} due deliveries of active endpoints, at most {@code perEndpoint} of any one endpoint
-     * (so that one slow receiver cannot take every slot), until {@code leaseUntil}. Of an endpoint whose circuit is
+     * counting those still out to it (so that one slow receiver cannot take every slot), until {@code leaseUntil}. Of an endpoint whose circuit is
      * open ({@link EndpointHealth}) only the most overdue one, and only once its probe is due. The outer re-check of
      * status and lease under the row lock keeps two dispatchers from taking the same row.
      */
@@ -64,8 +64,11 @@ public final class DeliveryTable {
                 FROM (SELECT delivery_id FROM (
                         SELECT d.delivery_id, d.next_attempt_at,
                                row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at) AS rank,
-                               CASE WHEN e.failures >= ? THEN 1 ELSE ? END AS share
+                               CASE WHEN e.failures >= ? THEN 1 ELSE ? END - COALESCE(out.n, 0) AS share
                         FROM webhook_delivery d JOIN webhook_endpoint e ON e.endpoint_id = d.endpoint_id
+                        LEFT JOIN (SELECT endpoint_id, count(*) AS n FROM webhook_delivery
+                                   WHERE lease_until IS NOT NULL AND lease_until > ? GROUP BY endpoint_id) out
+                               ON out.endpoint_id = d.endpoint_id
                         WHERE d.status = 'PENDING' AND e.status = 'ACTIVE' AND d.next_attempt_at <= ?
                           AND (e.probe_at IS NULL OR e.probe_at <= ?)
                           AND (d.lease_until IS NULL OR d.lease_until <= ?)) due
@@ -80,8 +83,9 @@ public final class DeliveryTable {
             update.setTimestamp(5, Timestamp.from(now));
             update.setTimestamp(6, Timestamp.from(now));
             update.setTimestamp(7, Timestamp.from(now));
-            update.setInt(8, limit);
-            update.setTimestamp(9, Timestamp.from(now));
+            update.setTimestamp(8, Timestamp.from(now));
+            update.setInt(9, limit);
+            update.setTimestamp(10, Timestamp.from(now));
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet row = update.executeQuery()) {
                 while (row.next()) {

@@ -24,7 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +42,14 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int SNIPPET = 1024;
 
-    /** Batch size, per-endpoint share of a batch, request timeout, how long a claim holds. */
-    public record Settings(int batch, int perEndpoint, Duration timeout, Duration lease) {
-        public static final Settings DEFAULT = new Settings(32, 8, Duration.ofSeconds(5), Duration.ofMinutes(1));
+    /**
+     * Batch size, per-endpoint share of a batch (deliveries still out count against it), request timeout, how long a
+     * claim holds, and how long a round waits for its answers before it goes on and leaves the slow ones to be
+     * recorded when they come.
+     */
+    public record Settings(int batch, int perEndpoint, Duration timeout, Duration lease, Duration roundWait) {
+        public static final Settings DEFAULT = new Settings(32, 8, Duration.ofSeconds(5), Duration.ofMinutes(1),
+                Duration.ofMillis(500));
     }
 
     private final Transactions transactions;
@@ -63,9 +71,10 @@ public final class Dispatcher {
     }
 
     /**
-     * One round: sends what is due now, waits for the answers (each bounded by the timeout) and records them all in
-     * one transaction; returns how many deliveries it tried. Two transactions a round, whatever the batch, so that a
-     * receiver that is down costs the database little.
+     * One round: sends what is due now, waits for the answers up to the round's wait and records those in one
+     * transaction (two transactions a round, whatever the batch); an answer still out then is recorded on its own
+     * when it comes (at the latest at the request timeout), so a slow receiver holds up neither the round nor the
+     * other endpoints' deliveries. Returns how many deliveries it tried.
      */
     public int dispatchOnce() {
         Instant now = clock.instant();
@@ -92,10 +101,35 @@ public final class Dispatcher {
         for (DeliveryTable.Claimed c : round.claimed()) {
             sent.add(send(c, round.targets().get(c.endpointId())));
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        awaitUpTo(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)), settings.roundWait());
         CrashPoints.reached(CrashPoints.WEBHOOKS_AFTER_SEND);
-        record(round.claimed(), sent.stream().map(CompletableFuture::join).toList());
+        List<DeliveryTable.Claimed> answered = new ArrayList<>();
+        List<WebhookAttempt> attempts = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            DeliveryTable.Claimed c = round.claimed().get(i);
+            if (sent.get(i).isDone()) {
+                answered.add(c);
+                attempts.add(sent.get(i).join());
+            } else {
+                sent.get(i).thenAccept(late -> record(List.of(c), List.of(late)));
+            }
+        }
+        if (!answered.isEmpty()) {
+            record(answered, attempts);
+        }
         return round.claimed().size();
+    }
+
+    private static void awaitUpTo(CompletableFuture<Void> all, Duration wait) {
+        try {
+            all.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillOut) {
+            // recorded when they come
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a send failed outside its own handling", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private CompletableFuture<WebhookAttempt> send(DeliveryTable.Claimed c, EndpointTable.Stored target) {
