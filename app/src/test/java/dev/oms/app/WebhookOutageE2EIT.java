@@ -2,10 +2,12 @@ package dev.oms.app;
 
 import static dev.oms.app.HookReceiver.STATUS_CHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oms.app.invariants.InvariantChecker;
+import dev.oms.app.invariants.Violation;
 import dev.oms.app.platform.Platform;
 import dev.oms.app.platform.PlatformSettings;
 import dev.oms.infra.DbConfig;
@@ -96,6 +98,15 @@ class WebhookOutageE2EIT {
             InvariantChecker checker = new InvariantChecker(data);
             await().atMost(Duration.ofSeconds(120)).until(checker::quiescent);
             assertThat(checker.checkQuiescent()).isEmpty();
+
+            try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
+                s.execute("""
+                        INSERT INTO webhooks.dead_letter (consumer, message_id, topic, type, error, headers)
+                        VALUES ('webhooks', gen_random_uuid(), 'oms.events', '%s', 'a test', '{}')""".formatted(STATUS_CHANGED));
+            }
+            assertThat(checker.check()).as("the webhooks service's dead letters count too")
+                    .extracting(Violation::invariant, Violation::detail)
+                    .contains(tuple("no message parked", "webhooks: " + STATUS_CHANGED));
         } finally {
             receiver.close();
             data.close();

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +22,14 @@ public final class InvariantChecker {
     /** The provider's ledger as the rules name it, and its copy when the books live in a database of their own. */
     private static final String LEDGER = "payment_provider.ledger";
     private static final String COPIED_LEDGER = "pg_temp.provider_ledger";
+    /**
+     * The services whose outbox and dead letters the rules read as {@code every_service.outbox} and
+     * {@code every_service.dead_letter}: those of them deployed in this database (webhooks is optional).
+     */
+    private static final List<String> SERVICES = List.of("cart", "order", "inventory", "payment", "fulfillment",
+            "notification", "projections", "webhooks");
+    /** Those tables, and the columns of them the rules read. */
+    private static final Map<String, String> PER_SERVICE_TABLES = Map.of("outbox", "occurred_at", "dead_letter", "type");
 
     private static final List<Rule> QUIESCENT = List.of(
             // A return waiting for the customer's parcel is not work in flight: it may wait for weeks.
@@ -33,15 +43,9 @@ public final class InvariantChecker {
             new Rule("every order settled", """
                     SELECT order_id || ' is ' || status FROM "order".orders WHERE status IN ('PENDING', 'CONFIRMED')"""),
             new Rule("no message waits in an outbox for more than a minute", """
-                    SELECT service || ': ' || waiting || ' messages, oldest from ' || oldest FROM (
-                        SELECT 'cart' AS service, count(*) AS waiting, min(occurred_at) AS oldest FROM cart.outbox
-                        UNION ALL SELECT 'order', count(*), min(occurred_at) FROM "order".outbox
-                        UNION ALL SELECT 'inventory', count(*), min(occurred_at) FROM inventory.outbox
-                        UNION ALL SELECT 'payment', count(*), min(occurred_at) FROM payment.outbox
-                        UNION ALL SELECT 'fulfillment', count(*), min(occurred_at) FROM fulfillment.outbox
-                        UNION ALL SELECT 'notification', count(*), min(occurred_at) FROM notification.outbox
-                        UNION ALL SELECT 'projections', count(*), min(occurred_at) FROM projections.outbox) o
-                    WHERE oldest < now() - interval '1 minute'"""));
+                    SELECT service || ': ' || count(*) || ' messages, oldest from ' || min(occurred_at)
+                    FROM every_service.outbox o GROUP BY service
+                    HAVING min(occurred_at) < now() - interval '1 minute'"""));
 
     private static final List<Rule> ALWAYS = List.of(
             new Rule("no checkout lost", """
@@ -216,12 +220,7 @@ public final class InvariantChecker {
                     LEFT JOIN notification.notification n ON n.order_id = s.correlation_id
                     WHERE s.saga_type = 'PlaceOrder' AND s.status = 'COMPLETED' AND n.notification_id IS NULL"""),
             new Rule("no message parked", """
-                    SELECT 'cart: ' || type FROM cart.dead_letter UNION ALL SELECT 'order: ' || type FROM "order".dead_letter
-                    UNION ALL SELECT 'inventory: ' || type FROM inventory.dead_letter
-                    UNION ALL SELECT 'payment: ' || type FROM payment.dead_letter
-                    UNION ALL SELECT 'fulfillment: ' || type FROM fulfillment.dead_letter
-                    UNION ALL SELECT 'notification: ' || type FROM notification.dead_letter
-                    UNION ALL SELECT 'projections: ' || type FROM projections.dead_letter"""));
+                    SELECT service || ': ' || type FROM every_service.dead_letter d"""));
 
     /**
      * Not a broken promise but open work: a saga with an alert (a retry budget spent, a compensation unanswered)
@@ -281,9 +280,11 @@ public final class InvariantChecker {
                 copyProviderBooks(c);
             }
             try {
+                Map<String, String> tables = perServiceTables(c);
+                tables.put(LEDGER, providerBooks == null ? LEDGER : COPIED_LEDGER);
                 List<Violation> violations = new ArrayList<>();
                 for (Rule rule : rules) {
-                    violations.addAll(rule.violations(c, providerBooks == null ? LEDGER : COPIED_LEDGER));
+                    violations.addAll(rule.violations(c, tables));
                 }
                 return violations;
             } finally {
@@ -294,6 +295,33 @@ public final class InvariantChecker {
         } catch (SQLException e) {
             throw new IllegalStateException("invariant check failed to run: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code every_service.<table>}: the union of that table over the deployed services, with a service column. */
+    private static Map<String, String> perServiceTables(Connection c) throws SQLException {
+        Map<String, String> unions = new HashMap<>();
+        for (Map.Entry<String, String> perService : PER_SERVICE_TABLES.entrySet()) {
+            String table = perService.getKey();
+            List<String> parts = new ArrayList<>();
+            try (PreparedStatement deployed = c.prepareStatement("""
+                    SELECT table_schema FROM information_schema.tables
+                    WHERE table_name = ? AND table_schema = ANY (?) ORDER BY table_schema""")) {
+                deployed.setString(1, table);
+                deployed.setArray(2, c.createArrayOf("text", SERVICES.toArray()));
+                try (ResultSet row = deployed.executeQuery()) {
+                    while (row.next()) {
+                        String schema = row.getString(1);
+                        parts.add("SELECT '" + schema + "' AS service, " + perService.getValue() + " FROM \""
+                                + schema + "\"." + table);
+                    }
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new SQLException("no service's " + table + " in this database: is it the platform's?");
+            }
+            unions.put("every_service." + table, "(" + String.join(" UNION ALL ", parts) + ")");
+        }
+        return unions;
     }
 
     /** The columns of the provider's ledger the rules read, copied from the provider's database. */
@@ -332,10 +360,15 @@ public final class InvariantChecker {
     }
 
     private record Rule(String name, String sql) {
-        List<Violation> violations(Connection c, String ledger) throws SQLException {
+        /** Runs the rule with the tables it names replaced as {@code tables} says. */
+        List<Violation> violations(Connection c, Map<String, String> tables) throws SQLException {
+            String query = sql;
+            for (Map.Entry<String, String> table : tables.entrySet()) {
+                query = query.replace(table.getKey(), table.getValue());
+            }
             List<Violation> found = new ArrayList<>();
-            try (PreparedStatement query = c.prepareStatement(sql.replace(LEDGER, ledger));
-                 ResultSet row = query.executeQuery()) {
+            try (PreparedStatement statement = c.prepareStatement(query);
+                 ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     found.add(new Violation(name, row.getString(1)));
                 }
