@@ -81,10 +81,11 @@ public final class WebhookService implements WebhookCommands {
         service.refreshEndpoints();
         runtime.subscribe(Subscription.of(NAME, List.of(Channels.EVENTS), eventTypes(), service.handler)
                 .whileWanted(service::wanted));
-        runtime.gauge("oms.webhook.deliveries", "Webhook deliveries waiting to be sent, or given up after their retries",
-                () -> service.unsent(WebhookDelivery.PENDING), "status", "pending");
-        runtime.gauge("oms.webhook.deliveries", "Webhook deliveries waiting to be sent, or given up after their retries",
-                () -> service.unsent(WebhookDelivery.FAILED), "status", "failed");
+        String deliveries = "Webhook deliveries waiting to be sent, or given up after their retries";
+        runtime.gauge("oms.webhook.deliveries", deliveries, () -> service.unsent(WebhookDelivery.PENDING),
+                "status", "pending");
+        runtime.gauge("oms.webhook.deliveries", deliveries, () -> service.unsent(WebhookDelivery.FAILED),
+                "status", "failed");
         runtime.gauge("oms.webhook.endpoints.down", "Active webhook endpoints taken as down (probed one delivery at a time)",
                 service::endpointsDown);
         return service;
