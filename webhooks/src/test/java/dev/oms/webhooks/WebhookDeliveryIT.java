@@ -9,6 +9,7 @@ import dev.oms.contracts.cart.v1.CheckoutCompleted;
 import dev.oms.infra.SharedTestInfra;
 import dev.oms.messaging.IncomingMessage;
 import dev.oms.messaging.ServiceRuntime;
+import dev.oms.messaging.testing.MutableClock;
 import dev.oms.messaging.testing.Stimulus;
 import dev.oms.webhooks.TestReceiver.Answer;
 import dev.oms.webhooks.TestReceiver.Received;
@@ -26,10 +27,8 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -405,32 +404,5 @@ class WebhookDeliveryIT {
         List<WebhookDelivery> all = webhooks.deliveries(null, null, 10);
         assertThat(all).hasSize(1);
         return all.get(0);
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
